@@ -1,0 +1,102 @@
+"""The JSON export of DESIGN.md: `entities`, `claims` and `documents` in one object.
+
+Claims are exported with entity ids; evidence offsets index each document's
+`text`, so `text[start:end] == quote` holds for every claim.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from casegraph.model import Claim, Document, Entity, ScreeningMatch, make_id
+from casegraph.store.database import Store
+
+
+def build_export(store: Store) -> dict[str, Any]:
+    """The whole case as plain JSON-ready data."""
+    entities = store.entities()
+    links = store.mention_entities()
+    matches: dict[str, list[ScreeningMatch]] = defaultdict(list)
+    for match in store.matches():
+        matches[match.entity_id].append(match)
+    claims = [c for c in (_claim(c, links) for c in store.claims()) if c is not None]
+    return {
+        "entities": [_entity(e, matches[e.id]) for e in entities],
+        "claims": _unique(claims),
+        "documents": [_document(d) for d in store.documents()],
+    }
+
+
+def _unique(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One claim per id: two mentions of one entity in one sentence make one claim."""
+    seen: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        seen.setdefault(claim["id"], claim)
+    return sorted(seen.values(), key=lambda c: (c["evidence"]["document_id"], c["evidence"]["start"], c["id"]))
+
+
+def _entity(entity: Entity, matches: list[ScreeningMatch]) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "type": entity.type.value,
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "countries": list(entity.countries),
+        "merges": [
+            {"name": m.name, "into": m.into, "reason": m.reason, "score": m.score} for m in entity.merges
+        ],
+        "sanctions": [_match(m) for m in sorted(matches, key=lambda m: -m.score)],
+    }
+
+
+def _match(m: ScreeningMatch) -> dict[str, Any]:
+    return {
+        "list": m.list_name,
+        "list_date": m.list_date,
+        "entry_id": m.entry_id,
+        "matched_name": m.matched_name,
+        "query_name": m.query_name,
+        "score": round(m.score, 3),
+        "explanation": m.explanation,
+        "programs": list(m.programs),
+        "entry_type": m.entry_type,
+    }
+
+
+def _claim(claim: Claim, links: dict[str, str]) -> dict[str, Any] | None:
+    subject, obj = links.get(claim.subject), links.get(claim.object)
+    if subject is None or obj is None or subject == obj:
+        return None
+    return {
+        "id": make_id("clm", subject, claim.predicate.value, obj, claim.evidence.document_id, str(claim.evidence.start)),
+        "subject": subject,
+        "predicate": claim.predicate.value,
+        "object": obj,
+        "link_type": claim.link_type.value,
+        "attributes": dict(claim.attributes),
+        "status": claim.status.value,
+        "evidence": {
+            "document_id": claim.evidence.document_id,
+            "quote": claim.evidence.quote,
+            "start": claim.evidence.start,
+            "end": claim.evidence.end,
+            "cue": claim.evidence.cue,
+        },
+        "extractor": claim.extractor,
+    }
+
+
+def _document(d: Document) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "source": d.source,
+        "title": d.title,
+        "published": d.published.isoformat() if d.published else None,
+        "media_type": d.media_type,
+        "sha256": d.sha256,
+        "text": d.text,
+        "removed": [{"start": s.start, "end": s.end, "reason": s.reason} for s in d.removed],
+        "duplicate_of": d.duplicate_of,
+        "derived_from": d.derived_from,
+    }

@@ -1,0 +1,124 @@
+"""Extraction of one document: mentions and sourced claims.
+
+`extract` is a pure function of the document and the loaded language
+pipeline, so a distributed engine can map it over documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from casegraph.clean.paragraphs import extraction_text
+from casegraph.extract.dates import find_dates
+from casegraph.extract.nlp import load_pipeline
+from casegraph.extract.mentions import Found, countries_near, find_mentions, resolve_overlaps
+from casegraph.extract.money import find_money
+from casegraph.extract.quantities import find_quantities
+from casegraph.extract.relations import FrameReader, MentionMap, RawClaim
+from casegraph.extract.status import status_of
+from casegraph.model import Claim, Document, Evidence, Extraction, Mention, Predicate
+
+EXTRACTOR = "casegraph.extract.v1"
+MONEY_PREDICATES = {Predicate.BILLS, Predicate.PAYS}
+DATED_PREDICATES = {
+    Predicate.SUPPLIES, Predicate.BILLS, Predicate.PAYS, Predicate.TESTS, Predicate.DEVELOPS,
+    Predicate.MANUFACTURES, Predicate.VISITS, Predicate.TRAVELS_WITH, Predicate.SANCTIONED_BY,
+}
+
+
+def extract(document: Document, nlp: Language | None = None) -> Extraction:
+    """Mentions and claims of one cleaned document."""
+    nlp = nlp or load_pipeline()
+    doc = nlp(extraction_text(document))
+    found = find_mentions(doc)
+    reader = FrameReader(doc, MentionMap.build(doc, found))
+    raw = [c for i, sent in enumerate(doc.sents) if sent.text.strip() for c in reader.read(sent, i)]
+    authorities = [f for c in raw for f in (c.subject, c.object) if f.extractor == "cue:authority"]
+    found = resolve_overlaps(found + authorities)
+    mentions = {(f.start, f.end): _mention(document, doc, f) for f in found}
+    claims = [_claim(document, doc, c, mentions) for c in _dedupe(raw)]
+    return Extraction(
+        document_id=document.id,
+        mentions=tuple(mentions.values()),
+        claims=tuple(c for c in claims if c is not None),
+    )
+
+
+def _mention(document: Document, doc: Doc, found: Found) -> Mention:
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    countries = countries_near(span) if span is not None else ()
+    return Mention(
+        document_id=document.id,
+        start=found.start,
+        end=found.end,
+        text=document.text[found.start : found.end],
+        type=found.type,
+        extractor=found.extractor,
+        countries=countries,
+    )
+
+
+def _dedupe(raw: Iterable[RawClaim]) -> list[RawClaim]:
+    seen: dict[tuple[int, int, str, int, int], RawClaim] = {}
+    for claim in raw:
+        key = (claim.subject.start, claim.object.start, claim.predicate.value, claim.start, claim.end)
+        if key in seen:
+            merged = seen[key].attributes + tuple(a for a in claim.attributes if a not in seen[key].attributes)
+            claim = RawClaim(claim.subject, claim.predicate, claim.object, claim.start, claim.end, merged, claim.extractor)
+        seen[key] = claim
+    return list(seen.values())
+
+
+def _claim(
+    document: Document, doc: Doc, raw: RawClaim, mentions: dict[tuple[int, int], Mention]
+) -> Claim | None:
+    subject = mentions.get((raw.subject.start, raw.subject.end))
+    obj = mentions.get((raw.object.start, raw.object.end))
+    if subject is None or obj is None:
+        return None
+    start, end = _strip(document.text, raw.start, raw.end)
+    quote = document.text[start:end]
+    status = status_of(quote)
+    attributes = raw.attributes + _values(quote, start, raw.predicate, document)
+    if status.cue:
+        attributes += (("cue", status.cue),)
+    return Claim(
+        subject=subject.id,
+        predicate=raw.predicate,
+        object=obj.id,
+        status=status.status,
+        evidence=Evidence(document.id, quote, start, end, status.cue),
+        attributes=attributes,
+        extractor=f"{EXTRACTOR}:{raw.extractor}",
+    )
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _values(quote: str, offset: int, predicate: Predicate, document: Document) -> tuple[tuple[str, str], ...]:
+    """Date, money and quantity stated in the evidence, as claim attributes."""
+    values: list[tuple[str, str]] = []
+    if predicate in DATED_PREDICATES:
+        dates = [d for d in find_dates(quote, document.published) if d.value]
+        if dates:
+            values += [("date", dates[-1].value or ""), ("date_text", dates[-1].text)]
+    if predicate in MONEY_PREDICATES:
+        for span in find_money(quote)[:1]:
+            for i, money in enumerate(span.amounts):
+                suffix = "" if i == 0 else f"_{i + 1}"
+                values += [(f"amount{suffix}", f"{money.amount:g}"), (f"currency{suffix}", money.currency)]
+            if span.qualifier:
+                values.append(("amount_qualifier", span.qualifier))
+    if predicate is Predicate.SUPPLIES:
+        quantities = find_quantities(quote)
+        if quantities:
+            values.append(("quantity", quantities[0].text))
+    return tuple(values)

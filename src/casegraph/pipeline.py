@@ -1,0 +1,77 @@
+"""The pipeline run in one process: ingest -> clean -> extract -> store, then resolve -> screen.
+
+Per-document stages are pure and written per document in one transaction;
+resolution and screening are recomputed over the whole store afterwards, so
+a document added later can merge with parties already known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casegraph.clean.paragraphs import clean
+from casegraph.errors import SkipItem
+from casegraph.extract.pipeline import extract, load_pipeline
+from casegraph.ingest.files import Skipped, discover, read_document
+from casegraph.model import EntityType, ScreeningMatch
+from casegraph.resolve.entities import resolve
+from casegraph.screen.lists import SanctionsList, default_lists
+from casegraph.screen.screening import Screener
+from casegraph.store.database import Store
+
+SCREENED = {EntityType.PERSON, EntityType.ORGANIZATION}
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, for the user and for scripts."""
+
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        return len(self.added) + len(self.unchanged)
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    on_file: Callable[[Path], None] | None = None,
+    files: Sequence[Path] | None = None,
+) -> IngestReport:
+    """Read, clean, extract and store every file; a file already stored is left alone."""
+    report = IngestReport()
+    nlp = None
+    for path in files if files is not None else list(discover(paths)):
+        if on_file is not None:
+            on_file(path)
+        try:
+            document = read_document(path)
+        except (SkipItem, OSError) as exc:
+            report.skipped.append(Skipped(str(path), str(exc)))
+            continue
+        if store.has_document(document.sha256):
+            report.unchanged.append(str(path))
+            continue
+        nlp = nlp or load_pipeline()
+        document = clean(document)
+        extraction = extract(document, nlp)
+        if store.add_document(document, extraction.mentions, extraction.claims):
+            report.added.append(str(path))
+        else:
+            report.unchanged.append(str(path))
+    return report
+
+
+def rebuild(store: Store, lists: Sequence[SanctionsList] | None = None) -> list[ScreeningMatch]:
+    """Resolve every mention in the store into entities, then screen each party."""
+    entities, links = resolve(store.mentions())
+    store.replace_entities(entities, links)
+    screener = Screener(lists if lists is not None else default_lists())
+    matches = [m for e in entities if e.type in SCREENED for m in screener.screen_entity(e)]
+    store.replace_matches(matches)
+    return matches
