@@ -38,7 +38,17 @@ AUTHORITY_ALIASES: dict[str, str] = {
 }
 
 
+INSTITUTIONS = re.compile(
+    r"\s+(treasury|treasury department|department of (the )?treasury|government|council|commission|"
+    r"state department|department of state|department of commerce|commerce department|"
+    r"foreign office|security council)$"
+)
+
+
 def canonical_authority(text: str) -> str | None:
-    """`U.S.` -> `United States`; None when the words name no sanctioning body."""
+    """`U.S.` / `the US Treasury` -> `United States`; None when the words name no sanctioning body."""
     key = re.sub(r"\s+", " ", text.strip().lower()).removeprefix("the ")
-    return AUTHORITY_ALIASES.get(key)
+    if key in AUTHORITY_ALIASES:
+        return AUTHORITY_ALIASES[key]
+    stem = INSTITUTIONS.sub("", key)
+    return AUTHORITY_ALIASES.get(stem) if stem != key else None

@@ -142,6 +142,28 @@ def designation_mentions(doc: Doc) -> list[Found]:
     return found
 
 
+LEGAL_FORM_NAME = re.compile(
+    r"\b(?:[A-Z][\w&\-]*[ ,]+){1,6}?(?:Co\.,? Ltd\.?|Co\., Limited|Ltd\.?|LLC|L\.L\.C\.|JSC|OJSC|PJSC|"
+    r"OOO|ZAO|OAO|PAO|GmbH|AG|S\.A\.|SA|Inc\.|Corp\.|PLC|plc|LLP|Limited|FZE|FZCO|B\.V\.|"
+    r"Sp\. z o\.o\.|S\.r\.l\.|Pte\.? Ltd\.?)(?![\w])"
+)
+STOP_LEADS = frozenset("The A An In On At By For From Under Invoice Seller Buyer Shipper Consignee".split())
+
+
+def legal_form_mentions(doc: Doc) -> list[Found]:
+    """`Quillmere Optronics Co., Ltd.`, `Orrindale Trade House LLC`: a legal form makes an organisation."""
+    found = []
+    for match in LEGAL_FORM_NAME.finditer(doc.text):
+        start, end = match.start(), match.end()
+        words = doc.text[start:end].split()
+        while words and words[0].strip(",") in STOP_LEADS:
+            start += doc.text[start:end].index(words[1]) if len(words) > 1 else 0
+            words = words[1:]
+        if len(words) >= 2 and "\n" not in doc.text[start:end]:
+            found.append(Found(start, end, EntityType.ORGANIZATION, "pattern:legal-form", 3))
+    return found
+
+
 def cue_mentions(doc: Doc) -> list[Found]:
     """Names typed by the words around them in the reporting idiom."""
     found: list[Found] = []
@@ -271,7 +293,7 @@ def resolve_overlaps(found: Iterable[Found]) -> list[Found]:
 
 def find_mentions(doc: Doc) -> list[Found]:
     """All typed spans of the document, overlaps settled."""
-    first = spacy_mentions(doc) + designation_mentions(doc) + cue_mentions(doc)
+    first = spacy_mentions(doc) + designation_mentions(doc) + cue_mentions(doc) + legal_form_mentions(doc)
     return resolve_overlaps(first + propagate(doc, first))
 
 

@@ -81,7 +81,7 @@ def _claim(
     start, end = _strip(document.text, raw.start, raw.end)
     quote = document.text[start:end]
     status = status_of(quote)
-    attributes = raw.attributes + _values(quote, start, raw.predicate, document)
+    attributes = raw.attributes + _values(quote, raw.predicate, document)
     if status.cue:
         attributes += (("cue", status.cue),)
     return Claim(
@@ -103,7 +103,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _values(quote: str, offset: int, predicate: Predicate, document: Document) -> tuple[tuple[str, str], ...]:
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.2f}"
+
+
+def _values(quote: str, predicate: Predicate, document: Document) -> tuple[tuple[str, str], ...]:
     """Date, money and quantity stated in the evidence, as claim attributes."""
     values: list[tuple[str, str]] = []
     if predicate in DATED_PREDICATES:
@@ -114,7 +118,7 @@ def _values(quote: str, offset: int, predicate: Predicate, document: Document) -
         for span in find_money(quote)[:1]:
             for i, money in enumerate(span.amounts):
                 suffix = "" if i == 0 else f"_{i + 1}"
-                values += [(f"amount{suffix}", f"{money.amount:g}"), (f"currency{suffix}", money.currency)]
+                values += [(f"amount{suffix}", _number(money.amount)), (f"currency{suffix}", money.currency)]
             if span.qualifier:
                 values.append(("amount_qualifier", span.qualifier))
     if predicate is Predicate.SUPPLIES:

@@ -34,6 +34,8 @@ SITE_NOUNS = frozenset(
     "facility facilities plant factory office offices headquarters site base warehouse "
     "premises workshop".split()
 )
+TRAVEL_VERBS = frozenset("fly travel journey".split())
+OWNED_NOUNS = frozenset("subsidiary affiliate division unit".split())
 PLACE_HEADS = frozenset("city town region province district village oblast republic".split())
 
 
@@ -87,6 +89,8 @@ class MentionMap:
         found: list[Found] = []
         for head in _conjuncts(token):
             item = self.at(head) or self._appositive(head)
+            if item is None and head.dep_ == "appos":
+                item = self.at(head.head)
             if item is not None and item.type in types and item not in found:
                 found.append(item)
         return found
@@ -190,7 +194,7 @@ class FrameReader:
             if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
                 if lemma in SUPPLY_VERBS:
                     yield from self.supply_verb(token, sent, index)
-                elif lemma in RECEIVE_VERBS:
+                elif lemma in RECEIVE_VERBS or _takes_delivery(token):
                     yield from self.receive_verb(token, sent, index)
                 elif lemma in MAKE_VERBS | DEVELOP_VERBS:
                     yield from self.make_verb(token, sent, lemma)
@@ -198,6 +202,8 @@ class FrameReader:
                     yield from self.money_verb(token, sent, lemma)
                 elif lemma in TEST_WORDS:
                     yield from self.test_frame(token, sent)
+                elif lemma in TRAVEL_VERBS:
+                    yield from self.travel(token, sent)
             if token.pos_ == "NOUN":
                 if lemma in SUPPLY_NOUNS:
                     yield from self.supply_noun(token, sent)
@@ -207,6 +213,8 @@ class FrameReader:
                 yield from self.sanction(token, sent)
             if token.lower_ in ROLE_WORDS:
                 yield from self.role(token, sent)
+            if lemma in OWNED_NOUNS and token.pos_ == "NOUN":
+                yield from self.owned(token, sent)
         yield from self.located(sent)
 
     def _claim(
@@ -261,6 +269,8 @@ class FrameReader:
             recipients = [p for t in _prep_objects(verb, {"by"}) for p in self.m.parties(t)]
         suppliers = [p for t in _prep_objects(verb, {"from"}) for p in self.m.parties(t)]
         theme = _child(verb, {"dobj", "nsubjpass"})
+        if theme is not None and theme.lemma_.lower() == "delivery":
+            theme = next(iter(_prep_objects(theme, {"of"}) + _prep_objects(verb, {"of"})), theme)
         makers = [
             p
             for sub in verb.subtree
@@ -319,9 +329,10 @@ class FrameReader:
             payees = self.m.parties(_child(verb, {"nsubjpass"}))
         else:
             payers = self.m.parties(_subject(verb))
-            payees = [p for c in verb.children if c.dep_ in {"dobj", "dative"} for p in self.m.parties(c)]
+            payees = [p for c in verb.children if c.dep_ in {"dobj", "dative"} for p in self.m.parties(c) or self.m._modifiers(c)]
             payees += [p for t in _prep_objects(verb, {"to"}) for p in self.m.parties(t)]
         goods = [p for t in _prep_objects(verb, {"for"}) for p in self.m.in_subtree(t, {EntityType.PRODUCT})]
+        goods = goods or self.m.in_subtree(verb, {EntityType.PRODUCT})
         for s in payers:
             for o in payees:
                 yield from self._claim(s, predicate, o, sent, _products(goods, self.doc), f"frame:{predicate.value}")
@@ -385,15 +396,14 @@ class FrameReader:
         return []
 
     def role(self, role: Token, sent: Span) -> Iterator[RawClaim]:
-        people: list[Found] = []
-        if role.dep_ == "appos":
-            people = self.m.parties(role.head, {EntityType.PERSON})
-        elif role.dep_ == "compound":
-            people = self.m.parties(role.head, {EntityType.PERSON})
-        elif role.dep_ == "attr":
-            people = self.m.parties(_subject(role.head), {EntityType.PERSON})
-        people += [p for c in role.children if c.dep_ == "appos" for p in self.m.parties(c, {EntityType.PERSON})]
+        if role.dep_ == "compound" and role.head.lower_ in ROLE_WORDS:
+            return
+        holder = {"appos": role.head, "compound": role.head, "attr": _subject(role.head)}.get(role.dep_)
+        candidates = [holder] + [c for c in role.children if c.dep_ == "appos"]
+        people = [p for t in candidates if t is not None and (p := self.m.at(t)) is not None and p.type is EntityType.PERSON]
         orgs, title = self._role_org(role)
+        prefix = " ".join(c.text for c in role.children if c.dep_ in {"compound", "amod"} and c.lower_ in ROLE_WORDS | {"general", "managing", "executive", "deputy", "senior"})
+        title = f"{prefix} {title}".strip()
         for person in people:
             for org in orgs:
                 yield from self._claim(person, Predicate.ROLE_IN, org, sent, (("role", title),), "frame:role")
@@ -414,6 +424,26 @@ class FrameReader:
             if child.dep_ in {"compound", "nmod"} and self.m.parties(child, org_types):
                 return self.m.parties(child, org_types), role.text
         return [], role.text
+
+    def travel(self, verb: Token, sent: Span) -> Iterator[RawClaim]:
+        """`A and B flew out of X`: people who travelled together."""
+        people = self.m.in_subtree(_subject(verb), {EntityType.PERSON})
+        places = self.m.in_subtree(verb, {EntityType.PLACE})
+        attrs = (("place", self.doc.text[places[0].start : places[0].end]),) if places else ()
+        for i, first in enumerate(people):
+            for other in people[i + 1 :]:
+                yield from self._claim(first, Predicate.TRAVELS_WITH, other, sent, attrs, "frame:travel")
+
+    def owned(self, noun: Token, sent: Span) -> Iterator[RawClaim]:
+        """`X, a subsidiary of Y` and `Y's subsidiary X`: Y owns X."""
+        org = {EntityType.ORGANIZATION}
+        owners = [p for t in _prep_objects(noun, {"of"}) for p in self.m.parties(t, org)]
+        owners += [p for c in noun.children if c.dep_ == "poss" for p in self.m.parties(c, org)]
+        owned = self.m.parties(noun.head, org) if noun.dep_ == "appos" else []
+        owned += [p for c in noun.children if c.dep_ == "appos" for p in self.m.parties(c, org)]
+        for owner in owners:
+            for child in owned:
+                yield from self._claim(owner, Predicate.OWNS, child, sent, (), "frame:owns")
 
     def located(self, sent: Span) -> Iterator[RawClaim]:
         """`X's facilities in the city of Y`, `X, based in Y`, `X in Y`."""
@@ -440,11 +470,19 @@ class FrameReader:
                 return self.m.parties(target, {EntityType.ORGANIZATION})
             if holder.lemma_.lower() in SITE_NOUNS:
                 return self.m._modifiers(holder)
+            if holder.dep_ == "appos" and self.m.parties(holder.head, {EntityType.ORGANIZATION}):
+                return self.m.parties(holder.head, {EntityType.ORGANIZATION})
             site = _child(holder, {"dobj"}) if holder.pos_ == "VERB" else None
             if site is not None and site.lemma_.lower() in SITE_NOUNS:
                 return self.m._modifiers(site)
             return []
         return []
+
+
+def _takes_delivery(verb: Token) -> bool:
+    """`took delivery of`: a receipt phrased with a light verb."""
+    dobj = _child(verb, {"dobj"})
+    return verb.lemma_.lower() == "take" and dobj is not None and dobj.lemma_.lower() == "delivery"
 
 
 def _goods(theme: Token | None) -> tuple[tuple[str, str], ...]:

@@ -1,0 +1,222 @@
+"""The `casegraph` command: one group of commands per pipeline stage.
+
+Every command that touches the store takes `--db URL` (default: the
+`CASEGRAPH_DB` environment variable, else ./casegraph.db); commands that write
+a file take `-o/--output FILE` (default: standard output).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from casegraph.analyse.network import paths_to_sanctioned, sanctioned_ids
+from casegraph.errors import CasegraphError
+from casegraph.export.json_export import build_export
+from casegraph.ingest.files import discover
+from casegraph.model import EntityType
+from casegraph.pipeline import IngestReport, ingest, rebuild
+from casegraph.settings import database_url
+from casegraph.store.database import Store
+
+app = typer.Typer(
+    help=(
+        "casegraph turns investigative reporting into a sourced network of who supplied "
+        "what to whom, and screens every party against sanctions lists.\n\n"
+        "Typical run: `casegraph ingest reports/` then `casegraph export -o case.json`. "
+        "`casegraph demo` runs the whole job on a bundled sample case."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL or SQLite file. Default: $CASEGRAPH_DB, else ./casegraph.db."),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", help="File to write. Default: standard output.")
+]
+
+
+def _store(db: str | None) -> Store:
+    return Store(database_url(db))
+
+
+def _run_ingest(store: Store, paths: list[str]) -> IngestReport:
+    files = list(discover(paths))
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+
+        def advance(path: Path) -> None:
+            progress.update(task, advance=1, description=f"ingesting {path.name[:40]}")
+
+        report = ingest(store, paths, on_file=advance, files=files)
+    err.print("resolving entities and screening parties ...")
+    rebuild(store)
+    return report
+
+
+def _print_report(report: IngestReport) -> None:
+    err.print(
+        f"{len(report.added)} added, {len(report.unchanged)} already stored, "
+        f"{len(report.skipped)} skipped"
+    )
+    for skipped in report.skipped:
+        err.print(f"  skipped {skipped.path}: {skipped.reason}")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt, .md) to read.")],
+    db: DbOption = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write the ingest report (JSON) to this file.")
+    ] = None,
+) -> None:
+    """Read documents, extract parties and sourced claims, resolve and screen them.
+
+    Re-ingesting a file whose bytes are already stored changes nothing. A file
+    that cannot be read is skipped with its reason; the exit code is non-zero
+    only when nothing could be read.
+    """
+    try:
+        result = _run_ingest(_store(db), paths)
+    except CasegraphError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    _print_report(result)
+    if report is not None:
+        data = {"added": result.added, "unchanged": result.unchanged,
+                "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped]}
+        report.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    if result.read == 0:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export_command(
+    db: DbOption = None,
+    output: OutputOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="Export format: json.")] = "json",
+) -> None:
+    """Write the case: entities with sanctions matches, claims with evidence, documents.
+
+    Evidence offsets index each document's `text`: text[start:end] == quote.
+    """
+    if format != "json":
+        err.print(f"error: unknown format {format!r}; this version writes: json")
+        raise typer.Exit(2)
+    try:
+        data = build_export(_store(db))
+    except CasegraphError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    _write(json.dumps(data, ensure_ascii=False, indent=2), output)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+
+
+@app.command("screen")
+def screen_command(
+    names: Annotated[list[str], typer.Argument(help="Names to screen, e.g. \"TSK Vektor\".")],
+    type: Annotated[
+        str | None, typer.Option("--type", "-t", help="person or organization; a person never matches a company.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Matches shown per name.")] = 5,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Screen names against the sanctions lists (the bundled OFAC SDN snapshot by default)."""
+    from casegraph.screen.lists import default_lists
+    from casegraph.screen.screening import Screener
+
+    kind = EntityType(type) if type else None
+    lists = default_lists()
+    screener = Screener(lists)
+    results = {name: screener.screen_name(name, kind, limit=limit) for name in names}
+    if format == "json":
+        data = {n: [m.__dict__ | {"programs": list(m.programs)} for m in ms] for n, ms in results.items()}
+        _write(json.dumps(data, ensure_ascii=False, indent=2), None)
+        return
+    for lst in lists:
+        out.print(f"list: {lst.name}, published {lst.published}, {len(lst.entries)} entries")
+    for name, matches in results.items():
+        if not matches:
+            out.print(f"[bold]{name}[/bold]: no match above the threshold")
+            continue
+        table = Table(title=name, title_justify="left")
+        for col in ("score", "entry", "matched name", "programs", "explanation"):
+            table.add_column(col)
+        for m in matches:
+            table.add_row(f"{m.score:.2f}", m.entry_id, m.matched_name, ", ".join(m.programs), m.explanation)
+        out.print(table)
+
+
+@app.command("demo")
+def demo_command(
+    db: DbOption = None,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Where to write the JSON export of the demo case.")
+    ] = Path("casegraph-export.json"),
+) -> None:
+    """Run the whole job on the bundled sample case and print what it found."""
+    sample = resources.files("casegraph") / "data" / "sample"
+    with resources.as_file(sample) as folder:
+        store = _store(db)
+        report = _run_ingest(store, [str(folder)])
+    _print_report(report)
+    data = build_export(store)
+    output.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    summarize(data)
+    out.print(f"\ndatabase: {store.url}\nexport:   {output.resolve()}")
+
+
+def summarize(data: dict[str, Any]) -> None:
+    """A readable account of a case: parties, claims by status, sanctioned parties and routes to them."""
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    parties = [e for e in data["entities"] if e["type"] in {"person", "organization"}]
+    out.print(f"\n[bold]{len(data['documents'])} documents, {len(parties)} parties, {len(data['claims'])} claims[/bold]")
+    table = Table("party", "type", "countries", "also written")
+    for e in parties:
+        table.add_row(e["name"], e["type"], ", ".join(e["countries"]), "; ".join(e["aliases"]))
+    out.print(table)
+    by_status = Counter(c["status"] for c in data["claims"])
+    out.print("claims by status: " + ", ".join(f"{s} {n}" for s, n in by_status.most_common()))
+    claims = Table("subject", "predicate", "object", "status", "attributes")
+    for c in data["claims"]:
+        attrs = {k: v for k, v in c["attributes"].items() if k != "cue"}
+        claims.add_row(names[c["subject"]], c["predicate"], names[c["object"]], c["status"],
+                       ", ".join(f"{k}={v}" for k, v in attrs.items()))
+    out.print(claims)
+    sanctioned = sanctioned_ids(data)
+    out.print("\n[bold]sanctioned parties[/bold]")
+    for entity_id, why in sanctioned.items():
+        out.print(f"  {names[entity_id]}: {why}")
+    out.print("\n[bold]how other parties connect to them[/bold]")
+    for start, path in paths_to_sanctioned(data).items():
+        route = names[start]
+        for hop in path:
+            arrow = f" -{hop.predicate}-> " if hop.forward else f" <-{hop.predicate}- "
+            route += f"{arrow}{names[hop.target]} [{hop.status}]"
+        out.print("  " + route)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from casegraph.extract.mentions import find_mentions
+from casegraph.extract.nlp import load_pipeline
+from casegraph.model import EntityType
+
+
+def _typed(text: str) -> dict[str, EntityType]:
+    doc = load_pipeline()(text)
+    return {text[f.start : f.end]: f.type for f in find_mentions(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The parts came from Chinese drone maker Qilong Zhaoyu.", "Qilong Zhaoyu", EntityType.ORGANIZATION),
+        ("Orlen Pastuk, the CEO of Marlow Fenwick, flew to Minsk.", "Orlen Pastuk", EntityType.PERSON),
+        ("Orlen Pastuk, the CEO of Marlow Fenwick, flew to Minsk.", "Marlow Fenwick", EntityType.ORGANIZATION),
+        ("Tests of the HX52V and the GA-21 were held.", "HX52V", EntityType.PRODUCT),
+        ("Tests of the HX52V and the GA-21 were held.", "GA-21", EntityType.PRODUCT),
+        ("It built thousands of Borvik one-way attack drones.", "Borvik", EntityType.PRODUCT),
+        ("Experts visited the plant in the city of Volzhgrad.", "Volzhgrad", EntityType.PLACE),
+    ],
+)
+def test_cues_type_names(text: str, name: str, kind: EntityType) -> None:
+    assert _typed(text).get(name) is kind
+
+
+def test_cue_type_spreads_through_the_document() -> None:
+    text = "Qilong Zhaoyu is a Chinese firm.\nThe firm Qilong Zhaoyu sold drones. Later Qilong Zhaoyu was fined."
+    doc = load_pipeline()(text)
+    kinds = [f.type for f in find_mentions(doc) if text[f.start : f.end] == "Qilong Zhaoyu"]
+    assert kinds == [EntityType.ORGANIZATION] * 3
+
+
+def test_quarters_and_codes_are_not_products() -> None:
+    typed = _typed("In Q2 the G7 met; COVID-19 slowed trade.")
+    assert "Q2" not in typed and "G7" not in typed and "COVID-19" not in typed

@@ -1,0 +1,67 @@
+"""Resolution on mention tables: who merges, who stays apart, and why."""
+
+from __future__ import annotations
+
+from casegraph.model import EntityType, Mention
+from casegraph.resolve.entities import resolve
+
+
+def _m(text: str, kind: EntityType = EntityType.ORGANIZATION, doc: str = "d1", at: int = 0, how: str = "cue:org") -> Mention:
+    return Mention(document_id=doc, start=at, end=at + len(text), text=text, type=kind, extractor=how)
+
+
+def _groups(mentions: list[Mention]) -> list[set[str]]:
+    entities, links = resolve(mentions)
+    by_entity: dict[str, set[str]] = {}
+    for m in mentions:
+        by_entity.setdefault(links[m.id], set()).add(m.text)
+    return sorted(by_entity.values(), key=lambda g: sorted(g))
+
+
+def test_short_form_joins_its_only_owner_across_documents() -> None:
+    groups = _groups([_m("Orvane Kestrel", at=0), _m("Kestrel", doc="d2", at=5), _m("Kestrel", at=40)])
+    assert groups == [{"Orvane Kestrel", "Kestrel"}]
+
+
+def test_spelling_variant_merges_with_reason() -> None:
+    mentions = [_m("Hunan Zhaolinyi", at=0), _m("Hunan Zhaolinyi", at=30), _m("Hunan Zhaolyinyi", at=60)]
+    entities, _ = resolve(mentions)
+    assert len(entities) == 1
+    assert entities[0].name == "Hunan Zhaolinyi"
+    assert entities[0].merges[0].name == "Hunan Zhaolyinyi"
+    assert entities[0].merges[0].reason.startswith("spelling variant")
+
+
+def test_parties_sharing_a_word_stay_apart() -> None:
+    groups = _groups([_m("TSR Vostok", at=0), _m("NII Vostok", at=20), _m("Vostok Etalon", at=40)])
+    assert len(groups) == 3
+
+
+def test_ambiguous_short_form_stays_apart() -> None:
+    groups = _groups([_m("TSR Vostok", at=0), _m("NII Vostok", at=20), _m("Vostok", at=40)])
+    assert {"Vostok"} in groups
+
+
+def test_legal_form_does_not_split_a_party() -> None:
+    groups = _groups([_m("Marlow Fenwick OOO", at=0), _m("Marlow Fenwick", at=30)])
+    assert groups == [{"Marlow Fenwick OOO", "Marlow Fenwick"}]
+
+
+def test_cue_type_outvotes_the_model() -> None:
+    mentions = [
+        _m("Qilong Zhaoyu", EntityType.PERSON, at=0, how="spacy:PERSON"),
+        _m("Qilong Zhaoyu", EntityType.ORGANIZATION, at=40, how="cue:org"),
+    ]
+    entities, _ = resolve(mentions)
+    assert [e.type for e in entities] == [EntityType.ORGANIZATION]
+
+
+def test_person_surname_joins_full_name() -> None:
+    groups = _groups([_m("Samuel Brantley", EntityType.PERSON, how="spacy:PERSON"), _m("Brantley", EntityType.PERSON, at=50, how="spacy:PERSON")])
+    assert groups == [{"Samuel Brantley", "Brantley"}]
+
+
+def test_authority_aliases_become_one_body() -> None:
+    mentions = [_m("U.S.", EntityType.AUTHORITY, how="cue:authority"), _m("United States", EntityType.AUTHORITY, at=20, how="cue:authority")]
+    entities, _ = resolve(mentions)
+    assert [e.name for e in entities] == ["United States"]
