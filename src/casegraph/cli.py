@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -38,8 +39,8 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 DbOption = Annotated[
     str | None,
@@ -199,23 +200,30 @@ def summarize(data: dict[str, Any]) -> None:
     out.print(table)
     by_status = Counter(c["status"] for c in data["claims"])
     out.print("claims by status: " + ", ".join(f"{s} {n}" for s, n in by_status.most_common()))
-    claims = Table("subject", "predicate", "object", "status", "attributes")
+    claims = Table("subject", "predicate", "object", "status", "details")
     for c in data["claims"]:
-        attrs = {k: v for k, v in c["attributes"].items() if k != "cue"}
-        claims.add_row(names[c["subject"]], c["predicate"], names[c["object"]], c["status"],
-                       ", ".join(f"{k}={v}" for k, v in attrs.items()))
+        claims.add_row(names[c["subject"]], c["predicate"], names[c["object"]], c["status"], _details(c["attributes"]))
     out.print(claims)
     sanctioned = sanctioned_ids(data)
     out.print("\n[bold]sanctioned parties[/bold]")
     for entity_id, why in sanctioned.items():
-        out.print(f"  {names[entity_id]}: {why}")
+        out.print(f"  {escape(names[entity_id])}: {escape(why)}")
     out.print("\n[bold]how other parties connect to them[/bold]")
     for start, path in paths_to_sanctioned(data).items():
         route = names[start]
         for hop in path:
             arrow = f" -{hop.predicate}-> " if hop.forward else f" <-{hop.predicate}- "
             route += f"{arrow}{names[hop.target]} [{hop.status}]"
-        out.print("  " + route)
+        out.print("  " + escape(route))
+
+
+SHOWN = ("role", "product", "quantity", "amount", "currency", "amount_2", "currency_2", "date", "place")
+
+
+def _details(attributes: dict[str, str]) -> str:
+    """The attributes an analyst reads first, compactly: `A200; 5000000 CNY; 2025-Q2`."""
+    parts = [attributes[k] for k in SHOWN if k in attributes]
+    return escape("; ".join(parts).replace("; CNY", " CNY").replace("; USD", " USD").replace("; EUR", " EUR"))
 
 
 def main() -> None:

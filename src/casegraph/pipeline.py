@@ -15,7 +15,7 @@ from casegraph.clean.paragraphs import clean
 from casegraph.errors import SkipItem
 from casegraph.extract.pipeline import extract, load_pipeline
 from casegraph.ingest.files import Skipped, discover, read_document
-from casegraph.model import EntityType, ScreeningMatch
+from casegraph.model import Entity, EntityType, ScreeningMatch
 from casegraph.resolve.entities import resolve
 from casegraph.screen.lists import SanctionsList, default_lists
 from casegraph.screen.screening import Screener
@@ -67,11 +67,18 @@ def ingest(
     return report
 
 
+def screenable(entity: Entity) -> bool:
+    """Parties are screened; a one-word person name ("Bill", a bare surname) is too ambiguous to."""
+    if entity.type is EntityType.PERSON:
+        return len(entity.name.split()) > 1
+    return entity.type in SCREENED
+
+
 def rebuild(store: Store, lists: Sequence[SanctionsList] | None = None) -> list[ScreeningMatch]:
     """Resolve every mention in the store into entities, then screen each party."""
     entities, links = resolve(store.mentions())
     store.replace_entities(entities, links)
     screener = Screener(lists if lists is not None else default_lists())
-    matches = [m for e in entities if e.type in SCREENED for m in screener.screen_entity(e)]
+    matches = [m for e in entities if screenable(e) for m in screener.screen_entity(e)]
     store.replace_matches(matches)
     return matches

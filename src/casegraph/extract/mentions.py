@@ -101,9 +101,25 @@ def name_chunk(token: Token) -> Span | None:
             break
         lo -= 1
     hi = token.i + 1
-    while hi < token.sent.end and _is_namelike(doc[hi]) and doc[hi].lower_ not in ROLE_WORDS:
-        hi += 1
+    while hi < token.sent.end:
+        if _hyphen_joins(doc, hi):
+            hi += 2
+        elif _is_namelike(doc[hi]) and doc[hi].lower_ not in ROLE_WORDS:
+            hi += 1
+        else:
+            break
     return doc[lo:hi]
+
+
+def _hyphen_joins(doc: Doc, i: int) -> bool:
+    """`Almaz-Antey`: a hyphen with no spaces between two name words."""
+    return (
+        doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and i + 1 < len(doc)
+        and doc[i + 1].text[:1].isupper()
+    )
 
 
 ORG_WORDS = re.compile(
@@ -126,10 +142,41 @@ def spacy_mentions(doc: Doc) -> list[Found]:
         text = doc.text[start:end]
         if end - start < 2 or not any(c.isupper() for c in text) or text.lower() in COMMON_WORDS:
             continue
+        if _implausible(doc, ent, text, start, end):
+            continue
         if kind is not EntityType.ORGANIZATION and ORG_WORDS.search(text) and " " in text:
             kind = EntityType.ORGANIZATION
         found.append(Found(start, end, kind, "spacy:" + ent.label_, 1))
     return found
+
+
+def _in_headline(doc: Doc, start: int) -> bool:
+    """A Title Case line (a headline) makes the model see names in every capital."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_end = doc.text.find("\n", start)
+    words = [w for w in doc.text[line_start : None if line_end < 0 else line_end].split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "in", "into", "on", "for", "and", "to", "with", "at", "by"}
+    content = [w for w in words if w.lower() not in small]
+    return len(content) >= 4 and sum(w[:1].isupper() for w in content) / len(content) >= 0.8
+
+
+def _spelled_out(doc: Doc, start: int, end: int) -> bool:
+    """`vertical take-off and landing (VTOL)`: an acronym of common words just before it."""
+    acronym = doc.text[start:end]
+    if not acronym.isupper() or doc.text[start - 1 : start] != "(":
+        return False
+    before = re.findall(r"[A-Za-z]+", doc.text[max(0, start - 80) : start])
+    initials = "".join(w[0] for w in before if w.lower() not in {"and", "of", "the"})
+    return initials.lower().endswith(acronym.lower()) and all(w.islower() for w in before[-len(acronym):])
+
+
+def _implausible(doc: Doc, ent: Span, text: str, start: int, end: int) -> bool:
+    """Model entities that are field labels (`Seller:`), codes (`RUSSIA-EO14024`) or not names."""
+    if doc.text[end : end + 1] == ":" or _in_headline(doc, start) or _spelled_out(doc, start, end):
+        return True
+    if " " not in text and any(c.isdigit() for c in text):
+        return True
+    return ent.label_ == "PERSON" and any(t.pos_ != "PROPN" for t in ent if t.idx >= start and t.idx < end)
 
 
 def designation_mentions(doc: Doc) -> list[Found]:
@@ -178,7 +225,7 @@ def cue_mentions(doc: Doc) -> list[Found]:
             found.extend(_chunk_at(doc, token.i + 2, EntityType.PLACE, "cue:place-of"))
         if low in PLACE_CUES_AFTER and token.i > 0:
             found.extend(_chunk_at(doc, token.i - 1, EntityType.PLACE, "cue:place-before"))
-        if low in PRODUCT_NOUNS and token.i > 0:
+        if low in PRODUCT_NOUNS and token.i > 0 and token.text.islower():
             found.extend(_product_before(token))
     return found
 
@@ -294,7 +341,41 @@ def resolve_overlaps(found: Iterable[Found]) -> list[Found]:
 def find_mentions(doc: Doc) -> list[Found]:
     """All typed spans of the document, overlaps settled."""
     first = spacy_mentions(doc) + designation_mentions(doc) + cue_mentions(doc) + legal_form_mentions(doc)
-    return resolve_overlaps(first + propagate(doc, first))
+    settled = resolve_overlaps(first + propagate(doc, first))
+    return [_as_authority(doc, f) for f in settled if not _lone_model_person(doc, f, settled)]
+
+
+VESSEL_PREFIX = re.compile(r"^(MV|M/V|MT|M/T|SS|RV)\s")
+
+
+def _lone_model_person(doc: Doc, found: Found, others: list[Found]) -> bool:
+    """A one-word person only the model saw, and no full name it belongs to: `Bill`, a place name.
+
+    Vessel names (`MV Grey Tern`) are not people either.
+    """
+    if found.type is not EntityType.PERSON or not found.extractor.startswith("spacy"):
+        return False
+    text = doc.text[found.start : found.end]
+    if VESSEL_PREFIX.match(text):
+        return True
+    if " " in text:
+        return False
+    full_names = [doc.text[o.start : o.end].split() for o in others if o.type is EntityType.PERSON]
+    return not any(text in words for words in full_names if len(words) > 1)
+
+
+SANCTIONING_BODY = re.compile(
+    r"^(the )?((u\.?s\.?|us|uk|u\.?k\.?) )?(treasury( department)?|ofac|office of foreign assets control|"
+    r"eu|e\.u\.|european union|un|u\.n\.|united nations|un security council|ofsi|european commission)$",
+    re.IGNORECASE,
+)
+
+
+def _as_authority(doc: Doc, found: Found) -> Found:
+    """Bodies that only ever act as sanctioning authorities (EU, OFAC, the Treasury) are typed so."""
+    if found.type in {EntityType.ORGANIZATION, EntityType.PLACE} and SANCTIONING_BODY.match(doc.text[found.start : found.end]):
+        return Found(found.start, found.end, EntityType.AUTHORITY, found.extractor + "+authority", found.strength)
+    return found
 
 
 def countries_near(span: Span) -> tuple[str, ...]:

@@ -271,6 +271,7 @@ class FrameReader:
         theme = _child(verb, {"dobj", "nsubjpass"})
         if theme is not None and theme.lemma_.lower() == "delivery":
             theme = next(iter(_prep_objects(theme, {"of"}) + _prep_objects(verb, {"of"})), theme)
+        theme = _counted(theme)
         makers = [
             p
             for sub in verb.subtree
@@ -456,6 +457,11 @@ class FrameReader:
             for org in self._located_owner(token):
                 yield from self._claim(org, Predicate.LOCATED_IN, place, sent, (), "frame:located")
 
+    def _site_owner(self, site: Token) -> list[Found]:
+        """`X's facilities`, `X facilities`, `the facilities of X`."""
+        org = {EntityType.ORGANIZATION}
+        return self.m._modifiers(site) or [p for t in _prep_objects(site, {"of"}) for p in self.m.parties(t, org)]
+
     def _located_owner(self, token: Token) -> list[Found]:
         current = token
         for _ in range(4):
@@ -469,14 +475,27 @@ class FrameReader:
                 target = holder.head if holder.lemma_.lower() == "base" else holder
                 return self.m.parties(target, {EntityType.ORGANIZATION})
             if holder.lemma_.lower() in SITE_NOUNS:
-                return self.m._modifiers(holder)
+                return self._site_owner(holder)
             if holder.dep_ == "appos" and self.m.parties(holder.head, {EntityType.ORGANIZATION}):
                 return self.m.parties(holder.head, {EntityType.ORGANIZATION})
             site = _child(holder, {"dobj"}) if holder.pos_ == "VERB" else None
             if site is not None and site.lemma_.lower() in SITE_NOUNS:
-                return self.m._modifiers(site)
+                return self._site_owner(site)
             return []
         return []
+
+
+QUANTITY_NOUNS = frozenset("dozen dozens hundred hundreds thousand thousands batch batches lot number set pair".split())
+
+
+def _counted(theme: Token | None) -> Token | None:
+    """`dozens of engines` -> `engines`: the goods, not the count."""
+    while theme is not None and (theme.lemma_.lower() in QUANTITY_NOUNS or theme.pos_ == "NUM"):
+        inner = _prep_objects(theme, {"of"})
+        if not inner:
+            break
+        theme = inner[0]
+    return theme
 
 
 def _takes_delivery(verb: Token) -> bool:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from rigour.territories import lookup_territory
+
 from casegraph.extract.authorities import canonical_authority
 from casegraph.model import Entity, EntityType, MergeReason, Mention, make_id
 from casegraph.resolve.names import name_tokens
@@ -41,7 +43,25 @@ class Cluster:
 def _key(mention: Mention) -> tuple[str, ...]:
     if mention.type is EntityType.AUTHORITY:
         return tuple((canonical_authority(mention.text) or mention.text).lower().split())
+    if mention.type is EntityType.PLACE:
+        territory = country_of(mention.text)
+        if territory is not None:
+            return tuple(name_tokens(territory))
     return tuple(name_tokens(mention.text))
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalpha())
+
+
+def country_of(text: str) -> str | None:
+    """`U.S.` -> `United States`: only a country's own names and codes, never a region in it."""
+    territory = lookup_territory(text)
+    if territory is None or not territory.is_country:
+        return None
+    names = {territory.name, territory.full_name or "", territory.in_sentence or "", territory.code}
+    names |= {territory.alpha3 or ""}
+    return territory.name if _letters(text) in {_letters(n) for n in names if n} else None
 
 
 def settle_types(mentions: Iterable[Mention]) -> dict[tuple[str, ...], EntityType]:
@@ -132,9 +152,10 @@ def _cluster(kind: EntityType, mentions: list[Mention]) -> list[Cluster]:
     for key in order:
         group = by_key[key]
         name = Counter(m.text for m in group).most_common(1)[0][0]
-        cluster, reason, score = _place(key, name, clusters) if kind is not EntityType.PLACE else (
-            next((c for c in clusters if key in c.keys), None), "same name after normalisation", 1.0
-        )
+        if kind in {EntityType.ORGANIZATION, EntityType.PERSON}:
+            cluster, reason, score = _place(key, name, clusters)
+        else:
+            cluster, reason, score = next((c for c in clusters if key in c.keys), None), "same name", 1.0
         if cluster is None:
             cluster = Cluster(kind, key)
             clusters.append(cluster)
@@ -149,11 +170,15 @@ def _cluster(kind: EntityType, mentions: list[Mention]) -> list[Cluster]:
 
 
 def _display_name(cluster: Cluster) -> str:
+    if cluster.type is EntityType.PLACE:
+        territory = country_of(cluster.names.most_common(1)[0][0])
+        if territory is not None:
+            return territory
     if cluster.type is EntityType.AUTHORITY:
         return canonical_authority(cluster.names.most_common(1)[0][0]) or cluster.names.most_common(1)[0][0]
     longest = max(len(name_tokens(n)) for n in cluster.names)
-    full = [(count, n) for n, count in cluster.names.items() if len(name_tokens(n)) == longest]
-    return max(full)[1]
+    full = [(count, -len(n), n) for n, count in cluster.names.items() if len(name_tokens(n)) == longest]
+    return max(full)[2]
 
 
 def _entity(cluster: Cluster) -> Entity:

@@ -5,7 +5,9 @@ Zavod") in one source and translated ("Izhevsk Electromechanical Plant") in
 another, and abbreviated from either ("IEMZ"). The glossary says which words
 mean the same (`zavod` = `plant`) and which letters each word gives an acronym
 (`elektromekhanichesky` -> "em"), so the comparison can see through all three.
-The words live in `casegraph/data/name_glossary.txt`, not in code.
+The words live in `casegraph/data/name_glossary.txt`, not in code; the same
+format holds given names that are one name across languages
+(`casegraph/data/given_names.txt`: Pavel = Paul, Ted = Theodore).
 """
 
 from __future__ import annotations
@@ -59,8 +61,9 @@ class Glossary:
                 self._add_line(line)
 
     @classmethod
-    def packaged(cls, key: Key) -> Glossary:
-        text = (resources.files("casegraph") / "data" / "name_glossary.txt").read_text("utf-8")
+    def packaged(cls, filename: str, key: Key) -> Glossary:
+        """A glossary shipped in casegraph/data."""
+        text = (resources.files("casegraph") / "data" / filename).read_text("utf-8")
         return cls(text.splitlines(), key)
 
     def spans(self, tokens: Sequence[str]) -> tuple[Span, ...]:

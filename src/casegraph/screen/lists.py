@@ -12,6 +12,7 @@ import csv
 import gzip
 import io
 import re
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -50,7 +51,9 @@ class SanctionsList:
     entries: tuple[ListEntry, ...]
 
 
-def load_sdn_csv(path: str | Path, name: str = "OFAC SDN", published: str | None = None) -> SanctionsList:
+def load_sdn_csv(
+    path: str | Path, name: str = "OFAC SDN", published: str | None = None
+) -> SanctionsList:
     """Load an OFAC SDN legacy CSV (plain or .gz); the date defaults to one in the file name."""
     path = Path(path)
     entries = tuple(_entry(row, path, number) for number, row in enumerate(_rows(path), 1))
@@ -59,24 +62,27 @@ def load_sdn_csv(path: str | Path, name: str = "OFAC SDN", published: str | None
     return SanctionsList(name, published or _date_in(path), str(path), entries)
 
 
-@lru_cache(maxsize=1)
 def default_lists() -> list[SanctionsList]:
-    """The SDN snapshot shipped with the package, so screening works offline."""
+    """The SDN snapshot shipped with the package, so screening works offline (read once)."""
+    return [_packaged_sdn()]
+
+
+@lru_cache(maxsize=1)
+def _packaged_sdn() -> SanctionsList:
     resource = resources.files("casegraph") / "data" / SDN_SNAPSHOT
     with resources.as_file(resource) as path:
         sdn = load_sdn_csv(path)
-    return [SanctionsList(sdn.name, sdn.published, f"casegraph:data/{SDN_SNAPSHOT}", sdn.entries)]
+    return SanctionsList(sdn.name, sdn.published, f"casegraph:data/{SDN_SNAPSHOT}", sdn.entries)
 
 
 def _rows(path: Path) -> list[list[str]]:
     """CSV rows, without the DOS end-of-file mark (a lone 0x1A) OFAC appends."""
     try:
         raw = path.read_bytes()
-        data = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
-        text = data.decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        text = (gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw).decode("utf-8")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(f"cannot read SDN list {path}: {exc}") from exc
-    rows = csv.reader(io.StringIO(text, newline=""))
     return [row for row in rows if row and "".join(row).strip("\x1a \r\n")]
 
 
@@ -104,7 +110,7 @@ def _names(primary: str, aliases: list[str], person: bool) -> tuple[str, ...]:
 
 
 def reorder_person(name: str) -> str:
-    """"DELOS REYES, Feliciano, Jr." -> "Feliciano DELOS REYES Jr."."""
+    """ "DELOS REYES, Feliciano, Jr." -> "Feliciano DELOS REYES Jr."."""
     parts = [part.strip() for part in name.split(",")]
     if len(parts) < 2 or not all(parts[:2]):
         return name
@@ -112,7 +118,7 @@ def reorder_person(name: str) -> str:
 
 
 def _programs(cell: str) -> tuple[str, ...]:
-    """"NPWMD] [IFSR" -> ("NPWMD", "IFSR"): the legacy file joins programs with "] [."""
+    """ "NPWMD] [IFSR" -> ("NPWMD", "IFSR"): the legacy file joins programs with "] [."""
     return tuple(p.strip(" []") for p in _cell(cell).split("] [") if p.strip(" []"))
 
 

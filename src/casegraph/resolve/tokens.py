@@ -1,0 +1,157 @@
+"""Token-level name work: normalisation, legal forms, transliteration folding, similarity.
+
+Everything here sees one name or one pair of tokens; `casegraph.resolve.names`
+builds whole-name comparison on top. Keys are plain ASCII so that Cyrillic,
+accented Latin and their romanisations meet ("Артём" -> "artyom" ~ "artem").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+from rigour.names import remove_org_types
+from rigour.text.normalize import Cleanup, Normalize
+from rigour.text.translit import ascii_text
+
+# Forms rigour's org-type table lacks, as the last word(s) of a name ("ACME Co.").
+_EXTRA_LEGAL_FORMS = frozenset(
+    {"co", "company", "corp", "corporation", "incorporated", "nao", "pty", "fgup", "gup", "mup"}
+)
+_MAX_FORM_WORDS = 5
+_APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bc\u02bb]")
+_ROMAN_NUMERAL = re.compile(r"[ivx]{2,}")
+# rigour matches legal forms against its table normalised with these flags: accents and dots gone,
+# as in our normalised names ("sp. z o.o." -> "sp z o o").
+_LEGAL_FLAGS = Normalize.NFKD | Normalize.CASEFOLD | Normalize.SQUASH_SPACES
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Transliteration folding: the spellings romanisation systems disagree on, in order.
+_FOLD_LITERALS = (
+    ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("dj", "j"),
+    ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("ks", "x"), ("ck", "k"), ("q", "k"),
+    ("w", "v"), ("tz", "c"), ("ts", "c"), ("cz", "c"),
+)  # fmt: skip
+_FOLD_PATTERNS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"c(?!h)", "k"),
+        (r"[yj][oe]", "e"),
+        (r"ou|oo", "u"),
+        (r"ee|y", "i"),
+        (r"(?:ij|ii)$", "i"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+# An initial only says the first letter agrees; an edit in a short word ("kang" / "jang") leaves
+# less of it than one in a long word ("vysotksy" / "vysotsky"), so it costs more.
+_INITIAL = 0.5
+_SHORT_WORD = 5
+_SHORT_WORD_COST = 0.1
+_RUSSIAN_ENDING = re.compile(r"(?:ogo|ego|oi|oe|ij|ii|aia|aja)?[aeiou]*$")
+
+
+def normalize(name: str) -> str:
+    """Casefolded ASCII words separated by single spaces: the form every key is built from."""
+    text = ascii_text(_APOSTROPHES.sub("", name))
+    text = _APOSTROPHES.sub("", text)
+    text = text.replace("&", " and ").casefold()
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def strip_legal_form(name: str) -> str:
+    """The normalised name without legal forms at its ends: "TSK VEKTOR, OOO" -> "tsk vektor"."""
+    return " ".join(split_legal_forms(normalize(name).split())[0])
+
+
+def name_tokens(name: str) -> list[str]:
+    """Normalised tokens with legal forms removed."""
+    return strip_legal_form(name).split()
+
+
+def split_legal_forms(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Peel legal forms off both ends of normalised tokens; at least one token stays."""
+    core, forms = list(tokens), list[str]()
+    text = " ".join(core)
+    if _EXTRA_LEGAL_FORMS.isdisjoint(core) and _remove_org_types(text) == text:
+        return core, forms
+    while (found := _peel(core)) is not None:
+        forms.append(found)
+    return core, forms
+
+
+def _peel(core: list[str]) -> str | None:
+    """Remove one legal form from the start or the end of `core` in place."""
+    for size in range(min(_MAX_FORM_WORDS, len(core) - 1), 0, -1):
+        if _is_legal_form(core[:size]):
+            found, core[:size] = core[:size], []
+            return " ".join(found)
+        if _is_legal_form(core[-size:]):
+            found, core[-size:] = core[-size:], []
+            return " ".join(found)
+    return None
+
+
+def _is_legal_form(words: list[str]) -> bool:
+    """All words are a legal form; a series number ("Fund II") is not one."""
+    if any(_ROMAN_NUMERAL.fullmatch(word) for word in words):
+        return False
+    return all(word in _EXTRA_LEGAL_FORMS for word in _remove_org_types(" ".join(words)).split())
+
+
+def _remove_org_types(text: str) -> str:
+    return remove_org_types(text, normalize_flags=_LEGAL_FLAGS, cleanup=Cleanup.Strong)
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(token: str) -> str:
+    """A key that romanisation variants share: "vysotskiy", "vysockij" -> "visoki"."""
+    for old, new in _FOLD_LITERALS:
+        if old in token:
+            token = token.replace(old, new)
+    for pattern, replacement in _FOLD_PATTERNS:
+        token = pattern.sub(replacement, token)
+    return token
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(token: str) -> str:
+    """Folded token without a Russian inflection: "izhevskogo" and "izhevsk" agree."""
+    return _RUSSIAN_ENDING.sub("", fold(token))
+
+
+def edit_budget(length: int) -> int:
+    """Edits a token may carry and still be the same word misspelt: one in four letters."""
+    return 0 if length <= 3 else length // 4
+
+
+@lru_cache(maxsize=1 << 18)
+def token_similarity(a: str, b: str, person: bool = False) -> tuple[float, str]:
+    """Similarity of two normalised tokens and the kind of agreement ("" when none)."""
+    if a == b:
+        return 1.0, "same"
+    if not (a.isalpha() and b.isalpha()):
+        return 0.0, ""
+    if min(len(a), len(b)) == 1:
+        return (_INITIAL, "initial") if a[0] == b[0] and person else (0.0, "")
+    if fold(a) == fold(b):
+        return 0.95, "spelling"
+    if min(len(a), len(b)) >= 5 and _stem(a) == _stem(b):
+        return 0.9, "word form"
+    return _typo_similarity(a, b)
+
+
+def _typo_similarity(a: str, b: str) -> tuple[float, str]:
+    length = max(len(a), len(b))
+    budget = edit_budget(length)
+    folded = fold(a), fold(b)
+    if abs(len(a) - len(b)) > budget and abs(len(folded[0]) - len(folded[1])) > budget:
+        return 0.0, ""
+    distance = min(
+        OSA.distance(a, b, score_cutoff=budget + 1), OSA.distance(*folded, score_cutoff=budget + 1)
+    )
+    if distance > budget:
+        return 0.0, ""
+    cost = distance / length + (_SHORT_WORD_COST if length <= _SHORT_WORD else 0.0)
+    return 1.0 - cost, "typo"

@@ -1,0 +1,192 @@
+"""Name normalisation and comparison: case tables plus properties of the normalisers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casegraph.model import EntityType
+from casegraph.resolve.names import (
+    compare_names,
+    fold,
+    name_tokens,
+    normalize,
+    prepare,
+    strip_legal_form,
+    token_similarity,
+)
+
+PERSON, ORG = EntityType.PERSON, EntityType.ORGANIZATION
+
+# Near the threshold screening uses (casegraph.screen.screening.DEFAULT_THRESHOLD = 0.75).
+SAME, DIFFERENT = 0.8, 0.7
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("TSK VEKTOR, OOO", "tsk vektor ooo"),
+        ("  Артём   Высоцкий ", "artyom vysotsky"),
+        ("AT&T Inc.", "at and t inc"),
+        ("O'Brien", "obrien"),
+        ("Straße Müller", "strasse muller"),
+        ("Anglo-Caribbean Co., Ltd.", "anglo caribbean co ltd"),
+        ("习近平", "xi jin ping"),
+        ("", ""),
+    ],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("TSK VEKTOR, OOO", "tsk vektor"),
+        ("OOO TSK Vektor", "tsk vektor"),
+        ("AO NII VEKTOR", "nii vektor"),
+        (
+            "JOINT STOCK COMPANY IZHEVSK ELECTROMECHANICAL PLANT KUPOL",
+            "izhevsk electromechanical plant kupol",
+        ),
+        ("Sichuan AEE Technology Co., Ltd.", "sichuan aee technology"),
+        ("ACME Co.", "acme"),
+        ("Siemens GmbH", "siemens"),
+        ("PAO Sberbank", "sberbank"),
+        ("ZAO Foo", "foo"),
+        ("Limited Liability Company Foo", "foo"),
+        ("FABERLIC EUROPE Sp. z o.o.", "faberlic europe"),
+        ("Bowne Global Solutions II, Inc.", "bowne global solutions ii"),
+        ("OOO", "ooo"),
+        ("Bank As Salam", "bank as salam"),
+    ],
+)
+def test_strip_legal_form(raw: str, expected: str) -> None:
+    assert strip_legal_form(raw) == expected
+
+
+def test_name_tokens_are_normalised_without_legal_forms() -> None:
+    assert name_tokens("ООО «ТСК Вектор»") == ["tsk", "vektor"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type"),
+    [
+        ("VYSOTSKY, Artem", "Artem Vysotsky", PERSON),
+        ("Артём Высоцкий", "Artem Vysotsky", PERSON),
+        ("Aleksandr Yurevich Ivanov", "Alexander Yuryevich Ivanov", PERSON),
+        ("Pavel Durov", "Paul Durov", PERSON),
+        ("Artem Vysotksy", "Artem Vysotsky", PERSON),
+        ("Hunan Haotyanyi", "Hunan Haotianyi", ORG),
+        ("TSK Vektor", "TSK VEKTOR, OOO", ORG),
+        ("IEMZ Kupol", "JOINT STOCK COMPANY IZHEVSK ELECTROMECHANICAL PLANT KUPOL", ORG),
+        ("Izhevsky Elektromekhanichesky Zavod", "Izhevsk Electromechanical Plant", ORG),
+        ("AO Nauchno-Issledovatelsky Institut Vektor", "AO NII VEKTOR", ORG),
+        ("Mohammed Al Rawi", "Mohammed Alrawi", PERSON),
+    ],
+)
+def test_same_party(a: str, b: str, type: EntityType) -> None:
+    assert compare_names(a, b, type).score >= SAME
+    assert compare_names(b, a, type).score >= SAME
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type"),
+    [
+        ("TSK Vektor", "AO NII VEKTOR", ORG),
+        ("TSK Vektor", "VEKTOR ETALON", ORG),
+        ("Deutsche Bank", "Commerzbank", ORG),
+        ("Olaf Scholz", "Octavian Scholz", PERSON),
+        ("Vladimir Putin", "Vladimir Kononov", PERSON),
+        ("Snow Storm 1", "Snow Storm 2", None),
+        ("Izhevsk Electromechanical Plant", "Izhevsk Mechanical Plant", ORG),
+    ],
+)
+def test_different_party(a: str, b: str, type: EntityType | None) -> None:
+    assert compare_names(a, b, type).score < DIFFERENT
+
+
+def test_explanation_says_what_agreed_differed_and_was_ignored() -> None:
+    explanation = compare_names("TSK Vektor", "TSK VEKTOR, OOO", ORG).explanation
+    assert "agreed: tsk, vektor" in explanation
+    assert "legal form ignored in second: ooo" in explanation
+    differed = compare_names("TSK Vektor", "AO NII VEKTOR", ORG).explanation
+    assert "only in first: tsk" in differed and "only in second: nii" in differed
+
+
+def test_acronym_explained_as_initials() -> None:
+    compared = compare_names("IEMZ Kupol", "Izhevsk Electromechanical Plant Kupol", ORG)
+    assert "iemz ~ izhevsk electromechanical plant (initials)" in compared.explanation
+
+
+def test_lowercase_word_is_not_read_as_an_acronym() -> None:
+    assert prepare("Iemz Kupol", ORG).acronyms == frozenset()
+    assert prepare("IEMZ Kupol", ORG).acronyms == frozenset({0})
+
+
+def test_person_names_keep_legal_words_and_drop_honorifics() -> None:
+    assert prepare("Dr. Ayman AL-ZAWAHIRI", PERSON).tokens == ("ayman", "al", "zawahiri")
+    assert prepare("Sa Ag", PERSON).tokens == ("sa", "ag")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("vysotksy", "vysotsky"), ("haotyanyi", "haotianyi"), ("yurevich", "yuryevich")],
+)
+def test_misspelt_long_tokens_are_close(a: str, b: str) -> None:
+    assert token_similarity(a, b)[0] >= 0.85
+
+
+def test_short_tokens_need_exact_agreement() -> None:
+    assert token_similarity("aee", "abe")[0] == 0.0
+    assert token_similarity("2004", "2005")[0] == 0.0
+
+
+def test_fold_joins_romanisations() -> None:
+    assert fold("vysotskiy") == fold("vysockij") == fold("vysotsky")
+
+
+names = st.text(st.characters(codec="utf-8"), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(names)
+def test_normalize_is_ascii_lower_collapsed_and_idempotent(name: str) -> None:
+    normal = normalize(name)
+    assert normal.isascii()
+    assert normal == normal.lower()
+    assert "  " not in normal and normal == normal.strip()
+    assert normalize(normal) == normal
+
+
+@settings(max_examples=300, deadline=None)
+@given(names)
+def test_strip_legal_form_is_idempotent_and_keeps_a_word(name: str) -> None:
+    stripped = strip_legal_form(name)
+    assert strip_legal_form(stripped) == stripped
+    assert normalize(stripped) == stripped
+    assert bool(stripped) == bool(normalize(name))
+
+
+legal_names = st.lists(
+    st.sampled_from(
+        ["ooo", "ao", "llc", "ltd", "co", "tsk", "vektor", "gmbh", "joint", "stock", "company"]
+    ),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(legal_names)
+def test_strip_legal_form_idempotent_on_legal_words(name: str) -> None:
+    stripped = strip_legal_form(name)
+    assert strip_legal_form(stripped) == stripped
+
+
+@settings(max_examples=200, deadline=None)
+@given(names, names)
+def test_compare_names_is_bounded_and_explained(a: str, b: str) -> None:
+    compared = compare_names(a, b)
+    assert 0.0 <= compared.score <= 1.0
+    assert compared.explanation
