@@ -56,6 +56,14 @@ SPACY_TYPES = {
 LEADING_DROP = frozenset("the a an".split())
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: spaCy rebuilds `doc.text` from its tokens on every access."""
+    cached = doc.user_data.get("casegraph_text")
+    if cached is None:
+        cached = doc.user_data["casegraph_text"] = doc.text
+    return str(cached)
+
+
 @dataclass(frozen=True)
 class Found:
     """A typed span with how it was found; `strength` settles overlaps."""
@@ -69,15 +77,15 @@ class Found:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character bounds without a leading article or a trailing possessive."""
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     first = text.split(" ", 1)[0]
     if first.lower() in LEADING_DROP and " " in text:
         start += len(first) + 1
     for suffix in ("’s", "'s", "’", "'"):
-        if doc.text[start:end].endswith(suffix):
+        if text_of(doc)[start:end].endswith(suffix):
             end -= len(suffix)
-    while end > start and not doc.text[end - 1].isalnum():
-        if doc.text[end - 1] == "." and "." in doc.text[start : end - 1]:
+    while end > start and not text_of(doc)[end - 1].isalnum():
+        if text_of(doc)[end - 1] == "." and "." in text_of(doc)[start : end - 1]:
             break
         end -= 1
     return start, end
@@ -139,7 +147,7 @@ def spacy_mentions(doc: Doc) -> list[Found]:
         if kind is None:
             continue
         start, end = _trim(doc, ent.start_char, ent.end_char)
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         if end - start < 2 or not any(c.isupper() for c in text) or text.lower() in COMMON_WORDS:
             continue
         if _implausible(doc, ent, text, start, end):
@@ -152,9 +160,9 @@ def spacy_mentions(doc: Doc) -> list[Found]:
 
 def _in_headline(doc: Doc, start: int) -> bool:
     """A Title Case line (a headline) makes the model see names in every capital."""
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", start)
-    words = [w for w in doc.text[line_start : None if line_end < 0 else line_end].split() if w[:1].isalpha()]
+    line_start = text_of(doc).rfind("\n", 0, start) + 1
+    line_end = text_of(doc).find("\n", start)
+    words = [w for w in text_of(doc)[line_start : None if line_end < 0 else line_end].split() if w[:1].isalpha()]
     small = {"a", "an", "the", "of", "in", "into", "on", "for", "and", "to", "with", "at", "by"}
     content = [w for w in words if w.lower() not in small]
     return len(content) >= 4 and sum(w[:1].isupper() for w in content) / len(content) >= 0.8
@@ -162,17 +170,17 @@ def _in_headline(doc: Doc, start: int) -> bool:
 
 def _spelled_out(doc: Doc, start: int, end: int) -> bool:
     """`vertical take-off and landing (VTOL)`: an acronym of common words just before it."""
-    acronym = doc.text[start:end]
-    if not acronym.isupper() or doc.text[start - 1 : start] != "(":
+    acronym = text_of(doc)[start:end]
+    if not acronym.isupper() or text_of(doc)[start - 1 : start] != "(":
         return False
-    before = re.findall(r"[A-Za-z]+", doc.text[max(0, start - 80) : start])
+    before = re.findall(r"[A-Za-z]+", text_of(doc)[max(0, start - 80) : start])
     initials = "".join(w[0] for w in before if w.lower() not in {"and", "of", "the"})
     return initials.lower().endswith(acronym.lower()) and all(w.islower() for w in before[-len(acronym):])
 
 
 def _implausible(doc: Doc, ent: Span, text: str, start: int, end: int) -> bool:
     """Model entities that are field labels (`Seller:`), codes (`RUSSIA-EO14024`) or not names."""
-    if doc.text[end : end + 1] == ":" or _in_headline(doc, start) or _spelled_out(doc, start, end):
+    if text_of(doc)[end : end + 1] == ":" or _in_headline(doc, start) or _spelled_out(doc, start, end):
         return True
     if " " not in text and any(c.isdigit() for c in text):
         return True
@@ -182,7 +190,7 @@ def _implausible(doc: Doc, ent: Span, text: str, start: int, end: int) -> bool:
 def designation_mentions(doc: Doc) -> list[Found]:
     """Model designations such as A200, HW52V, GA-21, Su-35; plural `s` excluded."""
     found = []
-    for match in DESIGNATION.finditer(doc.text):
+    for match in DESIGNATION.finditer(text_of(doc)):
         if NOT_DESIGNATION.match(match.group()) or not any(c.isdigit() for c in match.group()):
             continue
         found.append(Found(match.start(), match.end(), EntityType.PRODUCT, "pattern:designation", 3))
@@ -200,13 +208,13 @@ STOP_LEADS = frozenset("The A An In On At By For From Under Invoice Seller Buyer
 def legal_form_mentions(doc: Doc) -> list[Found]:
     """`Quillmere Optronics Co., Ltd.`, `Orrindale Trade House LLC`: a legal form makes an organisation."""
     found = []
-    for match in LEGAL_FORM_NAME.finditer(doc.text):
+    for match in LEGAL_FORM_NAME.finditer(text_of(doc)):
         start, end = match.start(), match.end()
-        words = doc.text[start:end].split()
+        words = text_of(doc)[start:end].split()
         while words and words[0].strip(",") in STOP_LEADS:
-            start += doc.text[start:end].index(words[1]) if len(words) > 1 else 0
+            start += text_of(doc)[start:end].index(words[1]) if len(words) > 1 else 0
             words = words[1:]
-        if len(words) >= 2 and "\n" not in doc.text[start:end]:
+        if len(words) >= 2 and "\n" not in text_of(doc)[start:end]:
             found.append(Found(start, end, EntityType.ORGANIZATION, "pattern:legal-form", 3))
     return found
 
@@ -306,7 +314,7 @@ def propagate(doc: Doc, found: Iterable[Found]) -> list[Found]:
     typed: dict[str, Found] = {}
     for item in found:
         if item.strength >= 2:
-            name = doc.text[item.start : item.end]
+            name = text_of(doc)[item.start : item.end]
             typed.setdefault(name, item)
             last = name.rsplit(" ", 1)[-1]
             if item.type is EntityType.ORGANIZATION and " " in name and _short_form_ok(last):
@@ -314,7 +322,7 @@ def propagate(doc: Doc, found: Iterable[Found]) -> list[Found]:
     extra: list[Found] = []
     for name, item in typed.items():
         pattern = re.compile(r"(?<![\w\-])" + re.escape(name) + r"(?=s?(?![\w\-]))")
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text_of(doc)):
             extra.append(Found(match.start(), match.end(), item.type, item.extractor + "+doc", 2))
     return extra
 
@@ -355,12 +363,12 @@ def _lone_model_person(doc: Doc, found: Found, others: list[Found]) -> bool:
     """
     if found.type is not EntityType.PERSON or not found.extractor.startswith("spacy"):
         return False
-    text = doc.text[found.start : found.end]
+    text = text_of(doc)[found.start : found.end]
     if VESSEL_PREFIX.match(text):
         return True
     if " " in text:
         return False
-    full_names = [doc.text[o.start : o.end].split() for o in others if o.type is EntityType.PERSON]
+    full_names = [text_of(doc)[o.start : o.end].split() for o in others if o.type is EntityType.PERSON]
     return not any(text in words for words in full_names if len(words) > 1)
 
 
@@ -373,7 +381,7 @@ SANCTIONING_BODY = re.compile(
 
 def _as_authority(doc: Doc, found: Found) -> Found:
     """Bodies that only ever act as sanctioning authorities (EU, OFAC, the Treasury) are typed so."""
-    if found.type in {EntityType.ORGANIZATION, EntityType.PLACE} and SANCTIONING_BODY.match(doc.text[found.start : found.end]):
+    if found.type in {EntityType.ORGANIZATION, EntityType.PLACE} and SANCTIONING_BODY.match(text_of(doc)[found.start : found.end]):
         return Found(found.start, found.end, EntityType.AUTHORITY, found.extractor + "+authority", found.strength)
     return found
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from casegraph.extract.authorities import canonical_authority
-from casegraph.extract.mentions import ROLE_WORDS, Found
+from casegraph.extract.mentions import ROLE_WORDS, Found, text_of
 from casegraph.model import EntityType, Predicate
 
 PARTY = {EntityType.ORGANIZATION, EntityType.PERSON}
@@ -174,7 +174,7 @@ def _subject(token: Token) -> Token | None:
 
 
 def _products(found: list[Found], doc: Doc) -> tuple[tuple[str, str], ...]:
-    names = sorted({doc.text[p.start : p.end] for p in found})
+    names = sorted({text_of(doc)[p.start : p.end] for p in found})
     return (("product", ", ".join(names)),) if names else ()
 
 
@@ -221,7 +221,7 @@ class FrameReader:
         self, s: Found, p: Predicate, o: Found, sent: Span, attrs: tuple[tuple[str, str], ...], how: str,
         start: int | None = None,
     ) -> Iterator[RawClaim]:
-        if s != o and self.doc.text[s.start : s.end] != self.doc.text[o.start : o.end]:
+        if s != o and text_of(self.doc)[s.start : s.end] != text_of(self.doc)[o.start : o.end]:
             yield RawClaim(s, p, o, sent.start_char if start is None else start, sent.end_char, attrs, how)
 
     def supply_verb(self, verb: Token, sent: Span, index: int) -> Iterator[RawClaim]:
@@ -261,7 +261,7 @@ class FrameReader:
         self.pending = None
 
     def _names(self, found: list[Found]) -> list[str]:
-        return [self.doc.text[f.start : f.end] for f in found]
+        return [text_of(self.doc)[f.start : f.end] for f in found]
 
     def receive_verb(self, verb: Token, sent: Span, index: int) -> Iterator[RawClaim]:
         recipients = self.m.parties(_subject(verb))
@@ -346,7 +346,7 @@ class FrameReader:
             testers = self.m.nominal_agent(token)
             products = [p for t in _prep_objects(token, {"of"}) for p in self.m.in_subtree(t, {EntityType.PRODUCT})]
         places = [p for p in self.m.in_subtree(token.head if token.pos_ == "NOUN" else token, {EntityType.PLACE})]
-        attrs = (("place", self.doc.text[places[0].start : places[0].end]),) if places else ()
+        attrs = (("place", text_of(self.doc)[places[0].start : places[0].end]),) if places else ()
         for tester in testers:
             for product in products:
                 yield from self._claim(tester, Predicate.TESTS, product, sent, attrs, "frame:tests")
@@ -379,7 +379,7 @@ class FrameReader:
         for head in _conjuncts(token):
             item = self.m.at(head)
             start, end = (item.start, item.end) if item else (head.idx, head.idx + len(head.text))
-            if canonical_authority(self.doc.text[start:end]) is not None:
+            if canonical_authority(text_of(self.doc)[start:end]) is not None:
                 found.append(Found(start, end, EntityType.AUTHORITY, "cue:authority", 4))
         return found
 
@@ -430,7 +430,7 @@ class FrameReader:
         """`A and B flew out of X`: people who travelled together."""
         people = self.m.in_subtree(_subject(verb), {EntityType.PERSON})
         places = self.m.in_subtree(verb, {EntityType.PLACE})
-        attrs = (("place", self.doc.text[places[0].start : places[0].end]),) if places else ()
+        attrs = (("place", text_of(self.doc)[places[0].start : places[0].end]),) if places else ()
         for i, first in enumerate(people):
             for other in people[i + 1 :]:
                 yield from self._claim(first, Predicate.TRAVELS_WITH, other, sent, attrs, "frame:travel")
