@@ -223,7 +223,7 @@ SHOWN = ("role", "product", "quantity", "amount", "currency", "amount_2", "curre
 def _details(attributes: dict[str, str]) -> str:
     """The attributes an analyst reads first, compactly: `A200; 5000000 CNY; 2025-Q2`."""
     parts = [attributes[k] for k in SHOWN if k in attributes]
-    return escape("; ".join(parts).replace("; CNY", " CNY").replace("; USD", " USD").replace("; EUR", " EUR"))
+    return str(escape("; ".join(parts).replace("; CNY", " CNY").replace("; USD", " USD").replace("; EUR", " EUR")))
 
 
 def main() -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from casegraph.clean.paragraphs import clean
 from casegraph.errors import SkipItem
-from casegraph.extract.pipeline import extract, load_pipeline
+from casegraph.extract.nlp import load_pipeline
+from casegraph.extract.pipeline import extract
 from casegraph.ingest.files import Skipped, discover, read_document
 from casegraph.model import Entity, EntityType, ScreeningMatch
 from casegraph.resolve.entities import resolve

@@ -15,7 +15,7 @@ SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 REF = date(2025, 9, 25)
 VALUE = re.compile(r"^\d{4}(-Q[1-4]|-H[12]|-\d{2}(-\d{2})?)?$")
 MONTHS = (
-    "January February March April May June July August September October November December".split()
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 )
 
 

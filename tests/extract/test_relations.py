@@ -38,8 +38,8 @@ CASES = [
         ("Corvane Industries", "sanctioned_by", "EU", "reported"),
     ),
     (
-        "Drone maker Feldspar Aero billed Quorra Logistics 3 million euros for KX-7 cameras, "
-        "according to an invoice reviewed by reporters.",
+        ("Drone maker Feldspar Aero billed Quorra Logistics 3 million euros for KX-7 cameras, "
+        "according to an invoice reviewed by reporters."),
         ("Feldspar Aero", "bills", "Quorra Logistics", "documented"),
     ),
     (

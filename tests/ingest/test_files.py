@@ -50,6 +50,5 @@ def test_decode_roundtrips_utf8(text: str) -> None:
     if "\x00" in text:
         return
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
-    if expected.startswith("\ufeff"):
-        expected = expected[1:]
+    expected = expected.removeprefix("\ufeff")
     assert decode(text.encode("utf-8")) == expected

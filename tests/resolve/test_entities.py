@@ -11,7 +11,7 @@ def _m(text: str, kind: EntityType = EntityType.ORGANIZATION, doc: str = "d1", a
 
 
 def _groups(mentions: list[Mention]) -> list[set[str]]:
-    entities, links = resolve(mentions)
+    _entities, links = resolve(mentions)
     by_entity: dict[str, set[str]] = {}
     for m in mentions:
         by_entity.setdefault(links[m.id], set()).add(m.text)

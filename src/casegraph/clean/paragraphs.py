@@ -29,11 +29,10 @@ CAPTION = re.compile(
     r"^(this image is|image:|photo:|file photo|picture:|\(photo|credit:|illustration:)",
     re.IGNORECASE,
 )
-NAVIGATION = re.compile(r"^(left menu|menu|skip to (main )?content|share this|advertisement)$", re.I)
+NAVIGATION = re.compile(r"^(left menu|menu|skip to (main )?content|share this|advertisement)$", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
 STOP = frozenset(
-    "that this with from have been were will would there their which about into than "
-    "they them when what your more also only just such some other over after before".split()
+    ["that", "this", "with", "from", "have", "been", "were", "will", "would", "there", "their", "which", "about", "into", "than", "they", "them", "when", "what", "your", "more", "also", "only", "just", "such", "some", "other", "over", "after", "before"]
 )
 
 

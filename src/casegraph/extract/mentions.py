@@ -20,26 +20,17 @@ from spacy.tokens import Doc, Span, Token
 from casegraph.model import EntityType
 
 ORG_CUES = frozenset(
-    "maker manufacturer producer company firm supplier intermediary distributor trader "
-    "contractor exporter importer group conglomerate corporation enterprise plant factory "
-    "bank lender insurer shipper carrier airline subsidiary affiliate operator developer "
-    "vendor dealer agency institute bureau ministry consortium holding partnership "
-    "startup start-up business wholesaler retailer refinery shipyard".split()
+    ["maker", "manufacturer", "producer", "company", "firm", "supplier", "intermediary", "distributor", "trader", "contractor", "exporter", "importer", "group", "conglomerate", "corporation", "enterprise", "plant", "factory", "bank", "lender", "insurer", "shipper", "carrier", "airline", "subsidiary", "affiliate", "operator", "developer", "vendor", "dealer", "agency", "institute", "bureau", "ministry", "consortium", "holding", "partnership", "startup", "start-up", "business", "wholesaler", "retailer", "refinery", "shipyard"]
 )
 ROLE_WORDS = frozenset(
-    "ceo cfo coo cto chief executive head director chairman chairwoman chair founder "
-    "co-founder president vice-president owner manager engineer deputy spokesperson "
-    "spokesman spokeswoman official employee representative secretary partner shareholder "
-    "beneficiary officer administrator commander general governor minister".split()
+    ["ceo", "cfo", "coo", "cto", "chief", "executive", "head", "director", "chairman", "chairwoman", "chair", "founder", "co-founder", "president", "vice-president", "owner", "manager", "engineer", "deputy", "spokesperson", "spokesman", "spokeswoman", "official", "employee", "representative", "secretary", "partner", "shareholder", "beneficiary", "officer", "administrator", "commander", "general", "governor", "minister"]
 )
-PLACE_CUES_BEFORE = frozenset("city town village region province district oblast republic port".split())
+PLACE_CUES_BEFORE = frozenset(["city", "town", "village", "region", "province", "district", "oblast", "republic", "port"])
 PLACE_CUES_AFTER = frozenset(
-    "region province oblast airport port district military site base city county".split()
+    ["region", "province", "oblast", "airport", "port", "district", "military", "site", "base", "city", "county"]
 )
 PRODUCT_NOUNS = frozenset(
-    "drone drones uav uavs missile missiles rocket rockets aircraft helicopter helicopters "
-    "engine engines tank tanks vehicle vehicles system systems radar radars jet jets "
-    "munition munitions loitering rifle rifles launcher launchers chip chips".split()
+    ["drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets", "aircraft", "helicopter", "helicopters", "engine", "engines", "tank", "tanks", "vehicle", "vehicles", "system", "systems", "radar", "radars", "jet", "jets", "munition", "munitions", "loitering", "rifle", "rifles", "launcher", "launchers", "chip", "chips"]
 )
 DESIGNATION = re.compile(
     r"(?<![\w\-])(?:[A-Z]{1,4}-?\d{1,4}[A-Z]{0,3}|[A-Z][a-z]{2,}-\d{1,4}[A-Za-z]?)(?=s?\b)(?![\-\w])"
@@ -53,7 +44,7 @@ SPACY_TYPES = {
     "FAC": EntityType.PLACE,
     "PRODUCT": EntityType.PRODUCT,
 }
-LEADING_DROP = frozenset("the a an".split())
+LEADING_DROP = frozenset(["the", "a", "an"])
 
 
 def text_of(doc: Doc) -> str:
@@ -202,7 +193,7 @@ LEGAL_FORM_NAME = re.compile(
     r"OOO|ZAO|OAO|PAO|GmbH|AG|S\.A\.|SA|Inc\.|Corp\.|PLC|plc|LLP|Limited|FZE|FZCO|B\.V\.|"
     r"Sp\. z o\.o\.|S\.r\.l\.|Pte\.? Ltd\.?)(?![\w])"
 )
-STOP_LEADS = frozenset("The A An In On At By For From Under Invoice Seller Buyer Shipper Consignee".split())
+STOP_LEADS = frozenset(["The", "A", "An", "In", "On", "At", "By", "For", "From", "Under", "Invoice", "Seller", "Buyer", "Shipper", "Consignee"])
 
 
 def legal_form_mentions(doc: Doc) -> list[Found]:

@@ -59,7 +59,7 @@ _PREFIXES = {
 _PREFIX_CODES = {prefix.upper(): code for prefix, code in _PREFIXES.items()}
 _CODES = {
     code: code
-    for code in "USD EUR GBP CNY RUB INR AED TRY UAH CHF JPY HKD CAD AUD SGD TWD PKR".split()
+    for code in ["USD", "EUR", "GBP", "CNY", "RUB", "INR", "AED", "TRY", "UAH", "CHF", "JPY", "HKD", "CAD", "AUD", "SGD", "TWD", "PKR"]
 } | {"RMB": "CNY"}
 _WORDS = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yuan": "CNY",

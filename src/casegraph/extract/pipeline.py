@@ -7,14 +7,15 @@ pipeline, so a distributed engine can map it over documents.
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from casegraph.clean.paragraphs import extraction_text
 from casegraph.extract.dates import find_dates
-from casegraph.extract.nlp import load_pipeline
 from casegraph.extract.mentions import Found, countries_near, find_mentions, resolve_overlaps
 from casegraph.extract.money import find_money
+from casegraph.extract.nlp import load_pipeline
 from casegraph.extract.quantities import find_quantities
 from casegraph.extract.relations import FrameReader, MentionMap, RawClaim
 from casegraph.extract.status import status_of

@@ -42,11 +42,8 @@ class Quantity:
 
 _Bounds = tuple[int | None, int | None, bool]
 
-_SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_VALUES = {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _FEW: dict[str, _Bounds] = {
@@ -99,17 +96,11 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LABELS = frozenset(
-    "no nos nr number page pages article section chapter paragraph item flight room line route "
-    "unit resolution decree order law clause version model type invoice contract account tel "
-    "phone case file id ref batch lot vol volume issue part annex appendix figure fig table "
-    "platform gate seat row building street road highway grade level category class size phase "
-    "stage step round episode season".split()
+    ["no", "nos", "nr", "number", "page", "pages", "article", "section", "chapter", "paragraph", "item", "flight", "room", "line", "route", "unit", "resolution", "decree", "order", "law", "clause", "version", "model", "type", "invoice", "contract", "account", "tel", "phone", "case", "file", "id", "ref", "batch", "lot", "vol", "volume", "issue", "part", "annex", "appendix", "figure", "fig", "table", "platform", "gate", "seat", "row", "building", "street", "road", "highway", "grade", "level", "category", "class", "size", "phase", "stage", "step", "round", "episode", "season"]
 )
 
 _FUNCTION_WORDS = frozenset(
-    "the a an only just about all another these those its their his her our my your at in on "
-    "of by for with and but so then since after before while when from to into over nearly "
-    "almost roughly around some each every both".split()
+    ["the", "a", "an", "only", "just", "about", "all", "another", "these", "those", "its", "their", "his", "her", "our", "my", "your", "at", "in", "on", "of", "by", "for", "with", "and", "but", "so", "then", "since", "after", "before", "while", "when", "from", "to", "into", "over", "nearly", "almost", "roughly", "around", "some", "each", "every", "both"]
 )
 
 

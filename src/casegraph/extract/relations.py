@@ -20,23 +20,22 @@ from casegraph.extract.mentions import ROLE_WORDS, Found, text_of
 from casegraph.model import EntityType, Predicate
 
 PARTY = {EntityType.ORGANIZATION, EntityType.PERSON}
-SUPPLY_VERBS = frozenset("supply deliver ship sell send provide export furnish transfer resell".split())
-RECEIVE_VERBS = frozenset("receive buy purchase import acquire obtain order procure".split())
+SUPPLY_VERBS = frozenset(["supply", "deliver", "ship", "sell", "send", "provide", "export", "furnish", "transfer", "resell"])
+RECEIVE_VERBS = frozenset(["receive", "buy", "purchase", "import", "acquire", "obtain", "order", "procure"])
 SUPPLY_NOUNS = frozenset(
-    "shipment delivery supply sale export consignment transfer".split()
+    ["shipment", "delivery", "supply", "sale", "export", "consignment", "transfer"]
 )
-MAKE_VERBS = frozenset("produce make manufacture build assemble".split())
-DEVELOP_VERBS = frozenset("develop design adapt modify engineer".split())
-TEST_WORDS = frozenset("test".split())
-BILL_VERBS = frozenset("bill invoice charge".split())
-PAY_VERBS = frozenset("pay wire remit".split())
+MAKE_VERBS = frozenset(["produce", "make", "manufacture", "build", "assemble"])
+DEVELOP_VERBS = frozenset(["develop", "design", "adapt", "modify", "engineer"])
+TEST_WORDS = frozenset(["test"])
+BILL_VERBS = frozenset(["bill", "invoice", "charge"])
+PAY_VERBS = frozenset(["pay", "wire", "remit"])
 SITE_NOUNS = frozenset(
-    "facility facilities plant factory office offices headquarters site base warehouse "
-    "premises workshop".split()
+    ["facility", "facilities", "plant", "factory", "office", "offices", "headquarters", "site", "base", "warehouse", "premises", "workshop"]
 )
-TRAVEL_VERBS = frozenset("fly travel journey".split())
-OWNED_NOUNS = frozenset("subsidiary affiliate division unit".split())
-PLACE_HEADS = frozenset("city town region province district village oblast republic".split())
+TRAVEL_VERBS = frozenset(["fly", "travel", "journey"])
+OWNED_NOUNS = frozenset(["subsidiary", "affiliate", "division", "unit"])
+PLACE_HEADS = frozenset(["city", "town", "region", "province", "district", "village", "oblast", "republic"])
 
 
 @dataclass(frozen=True)
@@ -151,7 +150,7 @@ def _child(token: Token, deps: set[str]) -> Token | None:
 
 
 def _prep_objects(token: Token, words: set[str]) -> list[Token]:
-    found = []
+    found: list[Token] = []
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in words:
             found.extend(c for c in child.children if c.dep_ == "pobj")
@@ -485,7 +484,7 @@ class FrameReader:
         return []
 
 
-QUANTITY_NOUNS = frozenset("dozen dozens hundred hundreds thousand thousands batch batches lot number set pair".split())
+QUANTITY_NOUNS = frozenset(["dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "batch", "batches", "lot", "number", "set", "pair"])
 
 
 def _counted(theme: Token | None) -> Token | None:

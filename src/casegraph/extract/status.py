@@ -20,7 +20,7 @@ CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
             r"dismissed (the )?(claims?|allegations?|reports?)|said it was unaware|"
             r"said (he|she|they|it) (was|were) unaware|categorically|never (supplied|sold|provided|delivered)|"
             r"(is|was) (not true|false|baseless))\b",
-            re.I,
+            re.IGNORECASE,
         ),
     ),
     (
@@ -29,7 +29,7 @@ CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
             r"\b((could|can|was|were|is|are|did|does|do)(n[’']t| not) (be )?(independently )?"
             r"(confirm|verify)|(unable|not able) to (independently )?(confirm|verify)|"
             r"unconfirmed|unverified|(has|have) not been (independently )?(confirmed|verified))\b",
-            re.I,
+            re.IGNORECASE,
         ),
     ),
     (
@@ -41,7 +41,7 @@ CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
             r"detailing|listed|lists|said|says|stated|states)|according to [^.;]{0,40}\b(documents?|invoices?|statements?|"
             r"records?|customs data|contracts?|letters?|filings?)|(invoice|bill of lading|"
             r"booking|contract|receipt) (no\.?|number)|customs records)\b",
-            re.I,
+            re.IGNORECASE,
         ),
     ),
     (
@@ -51,7 +51,7 @@ CUES: tuple[tuple[Status, re.Pattern[str]], ...] = (
             r"(officials?|analysts?|experts?|intelligence|investigators?|sources?|they|he|she) "
             r"(assess(es|ed)?|believe[sd]?|suspect(s|ed)?|estimated?|judged?)\b|"
             r"in the assessment of|(assessed|believed|suspected|thought) to (be|have))",
-            re.I,
+            re.IGNORECASE,
         ),
     ),
 )

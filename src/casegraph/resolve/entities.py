@@ -14,18 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
-
 from rigour.territories import lookup_territory
 
 from casegraph.extract.authorities import canonical_authority
-from casegraph.model import Entity, EntityType, MergeReason, Mention, make_id
+from casegraph.model import Entity, EntityType, Mention, MergeReason, make_id
 from casegraph.resolve.names import name_tokens
 
 STRONG_EXTRACTORS = ("cue:", "pattern:")
 COMMON_TOKENS = frozenset(
-    "company group holding holdings plant factory bank the of and for international trading "
-    "industries industrial systems technologies technology corporation enterprise state "
-    "national russian chinese american center centre institute research".split()
+    ["company", "group", "holding", "holdings", "plant", "factory", "bank", "the", "of", "and", "for", "international", "trading", "industries", "industrial", "systems", "technologies", "technology", "corporation", "enterprise", "state", "national", "russian", "chinese", "american", "center", "centre", "institute", "research"]
 )
 
 

@@ -101,7 +101,7 @@ def _is_legal_form(words: list[str]) -> bool:
 
 
 def _remove_org_types(text: str) -> str:
-    return remove_org_types(text, normalize_flags=_LEGAL_FLAGS, cleanup=Cleanup.Strong)
+    return str(remove_org_types(text, normalize_flags=_LEGAL_FLAGS, cleanup=Cleanup.Strong))
 
 
 @lru_cache(maxsize=1 << 16)
