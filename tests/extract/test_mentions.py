@@ -38,3 +38,13 @@ def test_cue_type_spreads_through_the_document() -> None:
 def test_quarters_and_codes_are_not_products() -> None:
     typed = _typed("In Q2 the G7 met; COVID-19 slowed trade.")
     assert all(typed.get(code) is not EntityType.PRODUCT for code in ("Q2", "G7", "COVID-19"))
+
+
+def test_long_names_keep_their_of_phrase_but_lists_stay_split() -> None:
+    text = (
+        "The list carries Joint Stock Company Special Economic Zone of Industrial Production Verkhnegorsk, "
+        "and links Varnet Machinery, Varnet Development and Oleg Petrovich Sumin to it."
+    )
+    typed = _typed(text)
+    assert "Joint Stock Company Special Economic Zone of Industrial Production Verkhnegorsk" in typed
+    assert not any(" and " in name for name in typed)

@@ -101,13 +101,29 @@ def name_chunk(token: Token) -> Span | None:
         lo -= 1
     hi = token.i + 1
     while hi < token.sent.end:
-        if _hyphen_joins(doc, hi):
+        if _hyphen_joins(doc, hi) or _connector_joins(doc, hi, lo):
             hi += 2
         elif _is_namelike(doc[hi]) and doc[hi].lower_ not in ROLE_WORDS:
             hi += 1
         else:
             break
     return doc[lo:hi]
+
+
+CONNECTORS = frozenset("of for de du".split())
+
+
+def _connector_joins(doc: Doc, i: int, lo: int) -> bool:
+    """`Special Economic Zone of Industrial Production Alabuga`: a small word inside a long name."""
+    return (
+        doc[i].lower_ in CONNECTORS
+        and doc[i].text.islower()
+        and i - lo >= 2
+        and i + 1 < doc[i].sent.end
+        and doc[i + 1].text[:1].isupper()
+        and doc[i + 1].pos_ == "PROPN"
+        and doc[i + 1].ent_type_ not in {"GPE", "NORP", "DATE"}
+    )
 
 
 def _hyphen_joins(doc: Doc, i: int) -> bool:
@@ -137,7 +153,7 @@ def spacy_mentions(doc: Doc) -> list[Found]:
         kind = SPACY_TYPES.get(ent.label_)
         if kind is None:
             continue
-        start, end = _trim(doc, ent.start_char, ent.end_char)
+        start, end = _trim(doc, ent.start_char, _extended_end(doc, ent))
         text = text_of(doc)[start:end]
         if end - start < 2 or not any(c.isupper() for c in text) or text.lower() in COMMON_WORDS:
             continue
@@ -147,6 +163,14 @@ def spacy_mentions(doc: Doc) -> list[Found]:
             kind = EntityType.ORGANIZATION
         found.append(Found(start, end, kind, "spacy:" + ent.label_, 1))
     return found
+
+
+def _extended_end(doc: Doc, ent: Span) -> int:
+    """The model often stops an organisation's name at `of`: `Zone | of Industrial Production X`."""
+    if ent.label_ != "ORG" or ent.end >= len(doc) or not _connector_joins(doc, ent.end, ent.start):
+        return ent.end_char
+    rest = name_chunk(doc[ent.end + 1])
+    return rest.end_char if rest is not None else ent.end_char
 
 
 def _in_headline(doc: Doc, start: int) -> bool:
