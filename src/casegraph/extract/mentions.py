@@ -177,7 +177,10 @@ def _in_headline(doc: Doc, start: int) -> bool:
     """A Title Case line (a headline) makes the model see names in every capital."""
     line_start = text_of(doc).rfind("\n", 0, start) + 1
     line_end = text_of(doc).find("\n", start)
-    words = [w for w in text_of(doc)[line_start : None if line_end < 0 else line_end].split() if w[:1].isalpha()]
+    line = text_of(doc)[line_start : None if line_end < 0 else line_end].strip()
+    if len(line.split()) > 16 or line.endswith((".", "!", "?", "”", '"')):
+        return False
+    words = [w for w in line.split() if w[:1].isalpha()]
     small = {"a", "an", "the", "of", "in", "into", "on", "for", "and", "to", "with", "at", "by"}
     content = [w for w in words if w.lower() not in small]
     return len(content) >= 4 and sum(w[:1].isupper() for w in content) / len(content) >= 0.8
