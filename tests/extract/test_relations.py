@@ -79,3 +79,21 @@ def test_shared_word_parties_are_not_linked_without_a_verb() -> None:
         ("Nordvik Trading", "located_in", "Riga", "reported"),
         ("Nordvik Shipping", "located_in", "Riga", "reported"),
     }
+
+
+def test_chunked_reading_finds_the_same_claims() -> None:
+    from casegraph.extract.pipeline import chunks, extract
+
+    paragraphs = [
+        "Marek Halloran, the chief executive of Veltria Systems, declined to comment.",
+        "Invoices seen by the newspaper showed that Brightwater Tooling shipped lathes to Kalvenor Defence Works.",
+        "The shells were produced by Corvane Industries, which is under EU sanctions.",
+    ]
+    text = "\n".join(paragraphs * 3)
+    doc = Document(id="d", source="t", title="t", text=text, sha256="s")
+    assert [o for o, _ in chunks(text, 120)][:2] == [0, len(paragraphs[0]) + 1]
+    whole, pieces = extract(doc), extract(doc, chunk_chars=120)
+    assert {c.id for c in pieces.claims} == {c.id for c in whole.claims}
+    assert len(whole.claims) == 9
+    for claim in pieces.claims:
+        assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.quote

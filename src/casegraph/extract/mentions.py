@@ -168,9 +168,9 @@ def spacy_mentions(doc: Doc) -> list[Found]:
 def _extended_end(doc: Doc, ent: Span) -> int:
     """The model often stops an organisation's name at `of`: `Zone | of Industrial Production X`."""
     if ent.label_ != "ORG" or ent.end >= len(doc) or not _connector_joins(doc, ent.end, ent.start):
-        return ent.end_char
+        return int(ent.end_char)
     rest = name_chunk(doc[ent.end + 1])
-    return rest.end_char if rest is not None else ent.end_char
+    return int(rest.end_char if rest is not None else ent.end_char)
 
 
 def _in_headline(doc: Doc, start: int) -> bool:

@@ -6,7 +6,8 @@ pipeline, so a distributed engine can map it over documents.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,32 +30,76 @@ DATED_PREDICATES = {
 }
 
 
-def extract(document: Document, nlp: Language | None = None) -> Extraction:
-    """Mentions and claims of one cleaned document."""
+CHUNK_CHARS = 100_000
+
+
+def extract(document: Document, nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS) -> Extraction:
+    """Mentions and claims of one cleaned document, read in paragraph-aligned chunks.
+
+    Chunking keeps memory flat and stays under spaCy's length limit on long files;
+    a relation never spans paragraphs, so chunks lose nothing but document-wide
+    name typing across chunk borders.
+    """
     nlp = nlp or load_pipeline()
-    doc = nlp(extraction_text(document))
+    mentions: dict[tuple[int, int], Mention] = {}
+    raw: list[RawClaim] = []
+    for offset, piece in chunks(extraction_text(document), chunk_chars):
+        doc = nlp(piece)
+        found, claims = _read(doc)
+        for f in found:
+            mentions[(f.start + offset, f.end + offset)] = _mention(document, doc, f, offset)
+        raw += [_shift_claim(c, offset) for c in claims]
+    built = [_claim(document, c, mentions) for c in _dedupe(raw)]
+    return Extraction(
+        document_id=document.id,
+        mentions=tuple(mentions.values()),
+        claims=tuple(c for c in built if c is not None),
+    )
+
+
+def chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """Pieces of at most `size` characters, cut at line ends where a line allows it."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+def _read(doc: Doc) -> tuple[list[Found], list[RawClaim]]:
     found = find_mentions(doc)
     reader = FrameReader(doc, MentionMap.build(doc, found))
     raw = [c for i, sent in enumerate(doc.sents) if sent.text.strip() for c in reader.read(sent, i)]
     authorities = [f for c in raw for f in (c.subject, c.object) if f.extractor == "cue:authority"]
-    found = resolve_overlaps(found + authorities)
-    mentions = {(f.start, f.end): _mention(document, doc, f) for f in found}
-    claims = [_claim(document, doc, c, mentions) for c in _dedupe(raw)]
-    return Extraction(
-        document_id=document.id,
-        mentions=tuple(mentions.values()),
-        claims=tuple(c for c in claims if c is not None),
+    return resolve_overlaps(found + authorities), raw
+
+
+def _shift(found: Found, offset: int) -> Found:
+    return replace(found, start=found.start + offset, end=found.end + offset)
+
+
+def _shift_claim(claim: RawClaim, offset: int) -> RawClaim:
+    return replace(
+        claim,
+        subject=_shift(claim.subject, offset),
+        object=_shift(claim.object, offset),
+        start=claim.start + offset,
+        end=claim.end + offset,
     )
 
 
-def _mention(document: Document, doc: Doc, found: Found) -> Mention:
+def _mention(document: Document, doc: Doc, found: Found, offset: int) -> Mention:
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
     countries = countries_near(span) if span is not None else ()
+    start, end = found.start + offset, found.end + offset
     return Mention(
         document_id=document.id,
-        start=found.start,
-        end=found.end,
-        text=document.text[found.start : found.end],
+        start=start,
+        end=end,
+        text=document.text[start:end],
         type=found.type,
         extractor=found.extractor,
         countries=countries,
@@ -72,9 +117,7 @@ def _dedupe(raw: Iterable[RawClaim]) -> list[RawClaim]:
     return list(seen.values())
 
 
-def _claim(
-    document: Document, doc: Doc, raw: RawClaim, mentions: dict[tuple[int, int], Mention]
-) -> Claim | None:
+def _claim(document: Document, raw: RawClaim, mentions: dict[tuple[int, int], Mention]) -> Claim | None:
     subject = mentions.get((raw.subject.start, raw.subject.end))
     obj = mentions.get((raw.object.start, raw.object.end))
     if subject is None or obj is None:
