@@ -110,7 +110,7 @@ def name_chunk(token: Token) -> Span | None:
     return doc[lo:hi]
 
 
-CONNECTORS = frozenset("of for de du".split())
+CONNECTORS = frozenset(["of", "for", "de", "du"])
 
 
 def _connector_joins(doc: Doc, i: int, lo: int) -> bool:
