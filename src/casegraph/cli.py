@@ -137,7 +137,7 @@ def _write(text: str, output: Path | None) -> None:
 
 @app.command("screen")
 def screen_command(
-    names: Annotated[list[str], typer.Argument(help="Names to screen, e.g. \"TSK Vektor\".")],
+    names: Annotated[list[str], typer.Argument(help="Names to screen, e.g. \"Rostok Tekh OOO\".")],
     type: Annotated[
         str | None, typer.Option("--type", "-t", help="person or organization; a person never matches a company.")
     ] = None,

@@ -267,7 +267,7 @@ def _chunk_at(doc: Doc, i: int, kind: EntityType, how: str) -> list[Found]:
 
 
 def _after_cue(cue: Token, kind: EntityType, how: str) -> list[Found]:
-    """`drone maker Sichuan AEE`, `Chinese firm Hunan Haotianyi`."""
+    """`drone maker Qilong Aero`, `Chinese firm Hubei Zhaoxin`."""
     nxt = cue.i + 1
     if nxt >= len(cue.doc) or not _is_namelike(cue.doc[nxt]):
         return []
@@ -312,7 +312,7 @@ def _role_org(pobj: Token) -> list[Found]:
 
 
 def _product_before(noun: Token) -> list[Found]:
-    """`Garpiya one-way attack drones`, `Shahed drone`: a name right before a product noun."""
+    """`Borvik one-way attack drones`, `Shahed drone`: a name right before a product noun."""
     doc = noun.doc
     i = noun.i - 1
     while i >= noun.sent.start and doc[i].pos_ in {"NOUN", "NUM", "PUNCT"} and doc[i].dep_ == "compound":

@@ -1,7 +1,7 @@
 """Name normalisation and comparison, shared by resolution and screening.
 
 Names reach casegraph in many spellings of one party: Cyrillic and its
-romanisations, "LAST, First" list order, legal forms ("TSK VEKTOR, OOO"),
+romanisations, "LAST, First" list order, legal forms ("ROSTOK TEKH, OOO"),
 typos, translations of Russian organisation words and their acronyms
 ("IEMZ"). Everything here turns a name into a `NameForm` once (tokens, legal
 forms, glossary concepts, acronym letters) and aligns two forms token by token,

@@ -61,7 +61,7 @@ def normalize(name: str) -> str:
 
 
 def strip_legal_form(name: str) -> str:
-    """The normalised name without legal forms at its ends: "TSK VEKTOR, OOO" -> "tsk vektor"."""
+    """The normalised name without legal forms at its ends: "ROSTOK TEKH, OOO" -> "rostok tekh"."""
     return " ".join(split_legal_forms(normalize(name).split())[0])
 
 

@@ -1,12 +1,13 @@
 """Screen names and entities against sanctions lists: index, then score, then explain.
 
 `DEFAULT_THRESHOLD` = 0.75, from scores on the real SDN list (list IDF weights):
-names sharing one word with an entry score about 0.2-0.4 ("TSK Vektor" vs
-"AO NII VEKTOR" 0.37, "Vladimir Putin" vs "KONONOV, Vladimir" 0.22); a one-word
+names sharing one word with an entry score about 0.2-0.4 (a two-word company
+name vs "AO NII VEKTOR" 0.37, "Vladimir Putin" vs "KONONOV, Vladimir" 0.22); a one-word
 short form against a longer name about 0.65 ("Vektor" vs "AO NII VEKTOR"
 0.66); the same party under a typo, a transliteration, "LAST, First" order, a
 missing patronymic, a legal form or an acronym of translated words 0.8 or more
-("Vladimir Vysotksy" 0.81, "Владимир Путин" 0.91, "IEMZ Kupol" 0.94). 0.75
+("Vladimir Vysotksy" 0.81, "Владимир Путин" 0.91, an acronym plus one word
+against the full plant name 0.94). 0.75
 sits in that gap, leaning to recall: a compliance reader would rather dismiss
 an explained candidate than miss a designated party. bench/screen.py measures
 it: 93% of SDN names with one letter dropped still find their entry, and
