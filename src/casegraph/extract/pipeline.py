@@ -14,11 +14,12 @@ from spacy.tokens import Doc
 
 from casegraph.clean.paragraphs import extraction_text
 from casegraph.extract.dates import find_dates
+from casegraph.extract.grammar import MentionMap
 from casegraph.extract.mentions import Found, countries_near, find_mentions, resolve_overlaps
 from casegraph.extract.money import find_money
 from casegraph.extract.nlp import load_pipeline
 from casegraph.extract.quantities import find_quantities
-from casegraph.extract.relations import FrameReader, MentionMap, RawClaim
+from casegraph.extract.relations import FrameReader, RawClaim
 from casegraph.extract.status import status_of
 from casegraph.model import Claim, Document, Evidence, Extraction, Mention, Predicate
 

@@ -11,15 +11,22 @@ intermediary is placed between the maker and the recipient.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from casegraph.extract.authorities import canonical_authority
+from casegraph.extract.grammar import (
+    MentionMap,
+    conjuncts,
+    first_child,
+    is_passive,
+    prep_objects,
+    subject_of,
+)
 from casegraph.extract.mentions import ROLE_WORDS, Found, text_of
 from casegraph.model import EntityType, Predicate
 
-PARTY = {EntityType.ORGANIZATION, EntityType.PERSON}
 SUPPLY_VERBS = frozenset(["supply", "deliver", "ship", "sell", "send", "provide", "export", "furnish", "transfer", "resell"])
 RECEIVE_VERBS = frozenset(["receive", "buy", "purchase", "import", "acquire", "obtain", "order", "procure"])
 SUPPLY_NOUNS = frozenset(
@@ -59,117 +66,6 @@ class Receipt:
     start: int
     attributes: tuple[tuple[str, str], ...]
     sentence_index: int
-
-
-@dataclass
-class MentionMap:
-    """Which mention covers each token."""
-
-    doc: Doc
-    by_token: dict[int, Found] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, doc: Doc, mentions: list[Found]) -> MentionMap:
-        result = cls(doc)
-        for item in mentions:
-            span = doc.char_span(item.start, item.end, alignment_mode="expand")
-            if span is not None:
-                for token in span:
-                    result.by_token[token.i] = item
-        return result
-
-    def at(self, token: Token) -> Found | None:
-        return self.by_token.get(token.i)
-
-    def parties(self, token: Token | None, types: set[EntityType] = PARTY) -> list[Found]:
-        """The mentions the phrase headed by `token` names, conjuncts included."""
-        if token is None:
-            return []
-        found: list[Found] = []
-        for head in _conjuncts(token):
-            item = self.at(head) or self._appositive(head)
-            if item is None and head.dep_ == "appos":
-                item = self.at(head.head)
-            if item is not None and item.type in types and item not in found:
-                found.append(item)
-        return found
-
-    def _appositive(self, token: Token) -> Found | None:
-        for child in token.children:
-            if child.dep_ == "appos" and self.at(child) is not None:
-                return self.at(child)
-        return None
-
-    def in_subtree(self, token: Token | None, types: set[EntityType]) -> list[Found]:
-        if token is None:
-            return []
-        found: list[Found] = []
-        for sub in token.subtree:
-            item = self.at(sub)
-            if item is not None and item.type in types and item not in found:
-                found.append(item)
-        return found
-
-    def nominal_agent(self, token: Token) -> list[Found]:
-        """Who stands behind a noun: `AEE's shipments`, `an AEE document detailing shipments`."""
-        current: Token | None = token
-        for _ in range(4):
-            if current is None:
-                return []
-            for child in current.children:
-                if child.dep_ in {"poss", "compound", "nmod"} and self.parties(child):
-                    return self.parties(child)
-            if current.pos_ == "VERB":
-                subject = _child(current, {"nsubj"})
-                if subject is not None and (found := self.parties(subject) or self._modifiers(subject)):
-                    return found
-            current = current.head if current.head is not current else None
-        return []
-
-    def _modifiers(self, token: Token) -> list[Found]:
-        """Parties modifying a noun; `nsubj` covers nouns the tagger took for verbs."""
-        for child in token.children:
-            if child.dep_ in {"poss", "compound", "nmod", "nsubj"} and self.parties(child):
-                return self.parties(child)
-        return []
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    result = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            result.extend(_conjuncts(child))
-    return result
-
-
-def _child(token: Token, deps: set[str]) -> Token | None:
-    for child in token.children:
-        if child.dep_ in deps:
-            return child
-    return None
-
-
-def _prep_objects(token: Token, words: set[str]) -> list[Token]:
-    found: list[Token] = []
-    for child in token.children:
-        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in words:
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-    return found
-
-
-def _is_passive(token: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
-        token.dep_ == "acl" and token.tag_ == "VBN"
-    )
-
-
-def _subject(token: Token) -> Token | None:
-    subject = _child(token, {"nsubj"})
-    if subject is not None and subject.lower_ in {"which", "that", "who"} and token.dep_ == "relcl":
-        return token.head
-    if subject is None and token.dep_ in {"conj", "xcomp"}:
-        return _subject(token.head)
-    return subject
 
 
 def _products(found: list[Found], doc: Doc) -> tuple[tuple[str, str], ...]:
@@ -224,15 +120,15 @@ class FrameReader:
             yield RawClaim(s, p, o, sent.start_char if start is None else start, sent.end_char, attrs, how)
 
     def supply_verb(self, verb: Token, sent: Span, index: int) -> Iterator[RawClaim]:
-        if _is_passive(verb):
-            suppliers = [p for t in _prep_objects(verb, {"by"}) for p in self.m.parties(t)]
-            theme = _child(verb, {"nsubjpass"}) or (verb.head if verb.dep_ == "acl" else None)
+        if is_passive(verb):
+            suppliers = [p for t in prep_objects(verb, {"by"}) for p in self.m.parties(t)]
+            theme = first_child(verb, {"nsubjpass"}) or (verb.head if verb.dep_ == "acl" else None)
         else:
-            suppliers = self.m.parties(_subject(verb))
-            theme = _child(verb, {"dobj"})
-        recipients = [p for t in _prep_objects(verb, {"to"}) for p in self.m.parties(t)]
+            suppliers = self.m.parties(subject_of(verb))
+            theme = first_child(verb, {"dobj"})
+        recipients = [p for t in prep_objects(verb, {"to"}) for p in self.m.parties(t)]
         recipients += [p for c in verb.children if c.dep_ == "dative" for p in self.m.parties(c)]
-        if theme is not None and not _is_passive(verb) and self.m.parties(theme):
+        if theme is not None and not is_passive(verb) and self.m.parties(theme):
             recipients += self.m.parties(theme)
             theme = None
         products = self.m.in_subtree(theme, {EntityType.PRODUCT})
@@ -263,19 +159,19 @@ class FrameReader:
         return [text_of(self.doc)[f.start : f.end] for f in found]
 
     def receive_verb(self, verb: Token, sent: Span, index: int) -> Iterator[RawClaim]:
-        recipients = self.m.parties(_subject(verb))
-        if _is_passive(verb):
-            recipients = [p for t in _prep_objects(verb, {"by"}) for p in self.m.parties(t)]
-        suppliers = [p for t in _prep_objects(verb, {"from"}) for p in self.m.parties(t)]
-        theme = _child(verb, {"dobj", "nsubjpass"})
+        recipients = self.m.parties(subject_of(verb))
+        if is_passive(verb):
+            recipients = [p for t in prep_objects(verb, {"by"}) for p in self.m.parties(t)]
+        suppliers = [p for t in prep_objects(verb, {"from"}) for p in self.m.parties(t)]
+        theme = first_child(verb, {"dobj", "nsubjpass"})
         if theme is not None and theme.lemma_.lower() == "delivery":
-            theme = next(iter(_prep_objects(theme, {"of"}) + _prep_objects(verb, {"of"})), theme)
+            theme = next(iter(prep_objects(theme, {"of"}) + prep_objects(verb, {"of"})), theme)
         theme = _counted(theme)
         makers = [
             p
             for sub in verb.subtree
             if sub.lemma_.lower() in MAKE_VERBS and sub is not verb
-            for t in _prep_objects(sub, {"by"})
+            for t in prep_objects(sub, {"by"})
             for p in self.m.parties(t)
         ]
         attrs = _products(self.m.in_subtree(theme, {EntityType.PRODUCT}), self.doc) + _goods(theme)
@@ -286,8 +182,8 @@ class FrameReader:
             self.pending = Receipt(recipients, makers, theme.lemma_.lower(), sent.start_char, attrs, index)
 
     def supply_noun(self, noun: Token, sent: Span) -> Iterator[RawClaim]:
-        recipients = [p for t in _prep_objects(noun, {"to"}) for p in self.m.parties(t)]
-        suppliers = [p for t in _prep_objects(noun, {"from", "by"}) for p in self.m.parties(t)]
+        recipients = [p for t in prep_objects(noun, {"to"}) for p in self.m.parties(t)]
+        suppliers = [p for t in prep_objects(noun, {"from", "by"}) for p in self.m.parties(t)]
         if not recipients:
             return
         if not suppliers:
@@ -299,14 +195,14 @@ class FrameReader:
 
     def make_verb(self, verb: Token, sent: Span, lemma: str) -> Iterator[RawClaim]:
         predicate = Predicate.MANUFACTURES if lemma in MAKE_VERBS else Predicate.DEVELOPS
-        if _is_passive(verb):
-            makers = [p for t in _prep_objects(verb, {"by"}) for p in self.m.parties(t)]
-            theme = _child(verb, {"nsubjpass"}) or (verb.head if verb.dep_ == "acl" else None)
+        if is_passive(verb):
+            makers = [p for t in prep_objects(verb, {"by"}) for p in self.m.parties(t)]
+            theme = first_child(verb, {"nsubjpass"}) or (verb.head if verb.dep_ == "acl" else None)
             products = self._products_outside(theme, verb)
         else:
-            makers = self.m.parties(_subject(verb))
-            products = self.m.in_subtree(_child(verb, {"dobj"}), {EntityType.PRODUCT})
-        places = [p for t in _prep_objects(verb, {"in"}) for p in self.m.parties(t, {EntityType.PLACE})]
+            makers = self.m.parties(subject_of(verb))
+            products = self.m.in_subtree(first_child(verb, {"dobj"}), {EntityType.PRODUCT})
+        places = [p for t in prep_objects(verb, {"in"}) for p in self.m.parties(t, {EntityType.PLACE})]
         attrs = (("place", ", ".join(self._names(places))),) if places else ()
         for maker in makers:
             for product in products:
@@ -324,14 +220,14 @@ class FrameReader:
 
     def money_verb(self, verb: Token, sent: Span, lemma: str) -> Iterator[RawClaim]:
         predicate = Predicate.BILLS if lemma in BILL_VERBS else Predicate.PAYS
-        if _is_passive(verb):
-            payers = [p for t in _prep_objects(verb, {"by"}) for p in self.m.parties(t)]
-            payees = self.m.parties(_child(verb, {"nsubjpass"}))
+        if is_passive(verb):
+            payers = [p for t in prep_objects(verb, {"by"}) for p in self.m.parties(t)]
+            payees = self.m.parties(first_child(verb, {"nsubjpass"}))
         else:
-            payers = self.m.parties(_subject(verb))
-            payees = [p for c in verb.children if c.dep_ in {"dobj", "dative"} for p in self.m.parties(c) or self.m._modifiers(c)]
-            payees += [p for t in _prep_objects(verb, {"to"}) for p in self.m.parties(t)]
-        goods = [p for t in _prep_objects(verb, {"for"}) for p in self.m.in_subtree(t, {EntityType.PRODUCT})]
+            payers = self.m.parties(subject_of(verb))
+            payees = [p for c in verb.children if c.dep_ in {"dobj", "dative"} for p in self.m.parties(c) or self.m.modifiers(c)]
+            payees += [p for t in prep_objects(verb, {"to"}) for p in self.m.parties(t)]
+        goods = [p for t in prep_objects(verb, {"for"}) for p in self.m.in_subtree(t, {EntityType.PRODUCT})]
         goods = goods or self.m.in_subtree(verb, {EntityType.PRODUCT})
         for s in payers:
             for o in payees:
@@ -339,11 +235,11 @@ class FrameReader:
 
     def test_frame(self, token: Token, sent: Span) -> Iterator[RawClaim]:
         if token.pos_ == "VERB":
-            testers = self.m.parties(_subject(token))
-            products = self.m.in_subtree(_child(token, {"dobj"}), {EntityType.PRODUCT})
+            testers = self.m.parties(subject_of(token))
+            products = self.m.in_subtree(first_child(token, {"dobj"}), {EntityType.PRODUCT})
         else:
             testers = self.m.nominal_agent(token)
-            products = [p for t in _prep_objects(token, {"of"}) for p in self.m.in_subtree(t, {EntityType.PRODUCT})]
+            products = [p for t in prep_objects(token, {"of"}) for p in self.m.in_subtree(t, {EntityType.PRODUCT})]
         places = [p for p in self.m.in_subtree(token.head if token.pos_ == "NOUN" else token, {EntityType.PLACE})]
         attrs = (("place", text_of(self.doc)[places[0].start : places[0].end]),) if places else ()
         for tester in testers:
@@ -352,12 +248,12 @@ class FrameReader:
 
     def sanction(self, token: Token, sent: Span) -> Iterator[RawClaim]:
         authorities = self._authorities(token)
-        if token.pos_ == "VERB" and _is_passive(token):
-            targets = self.m.parties(_child(token, {"nsubjpass"}) or (token.head if token.dep_ == "acl" else None))
-            authorities += [a for t in _prep_objects(token, {"by"}) for a in self._authority_phrase(t)]
+        if token.pos_ == "VERB" and is_passive(token):
+            targets = self.m.parties(first_child(token, {"nsubjpass"}) or (token.head if token.dep_ == "acl" else None))
+            authorities += [a for t in prep_objects(token, {"by"}) for a in self._authority_phrase(t)]
         elif token.pos_ == "VERB":
-            targets = self.m.parties(_child(token, {"dobj"}))
-            authorities += self._authority_phrase(_subject(token))
+            targets = self.m.parties(first_child(token, {"dobj"}))
+            authorities += self._authority_phrase(subject_of(token))
         else:
             targets = self._sanction_target(token)
         for target in targets:
@@ -375,7 +271,7 @@ class FrameReader:
         if token is None:
             return []
         found = []
-        for head in _conjuncts(token):
+        for head in conjuncts(token):
             item = self.m.at(head)
             start, end = (item.start, item.end) if item else (head.idx, head.idx + len(head.text))
             if canonical_authority(text_of(self.doc)[start:end]) is not None:
@@ -384,13 +280,13 @@ class FrameReader:
 
     def _sanction_target(self, noun: Token) -> list[Found]:
         """`X, which is under US sanctions` / `X is under sanctions` / `sanctions on X`."""
-        on = [p for t in _prep_objects(noun, {"on", "against"}) for p in self.m.parties(t)]
+        on = [p for t in prep_objects(noun, {"on", "against"}) for p in self.m.parties(t)]
         if on:
             return on
         current = noun.head
         for _ in range(3):
             if current.pos_ in {"VERB", "AUX"}:
-                subject = _subject(current)
+                subject = subject_of(current)
                 return self.m.parties(subject)
             current = current.head
         return []
@@ -398,7 +294,7 @@ class FrameReader:
     def role(self, role: Token, sent: Span) -> Iterator[RawClaim]:
         if role.dep_ == "compound" and role.head.lower_ in ROLE_WORDS:
             return
-        holder = {"appos": role.head, "compound": role.head, "attr": _subject(role.head)}.get(role.dep_)
+        holder = {"appos": role.head, "compound": role.head, "attr": subject_of(role.head)}.get(role.dep_)
         candidates = [holder] + [c for c in role.children if c.dep_ == "appos"]
         people = [p for t in candidates if t is not None and (p := self.m.at(t)) is not None and p.type is EntityType.PERSON]
         orgs, title = self._role_org(role)
@@ -413,8 +309,8 @@ class FrameReader:
         for child in role.children:
             if child.dep_ == "poss" and self.m.parties(child, org_types):
                 return self.m.parties(child, org_types), role.text
-        for pobj in _prep_objects(role, {"of", "at"}):
-            owner = _child(pobj, {"poss"})
+        for pobj in prep_objects(role, {"of", "at"}):
+            owner = first_child(pobj, {"poss"})
             if owner is not None and self.m.parties(owner, org_types):
                 unit = " ".join(t.text for t in pobj.subtree if t.i > owner.i and t.dep_ != "case")
                 return self.m.parties(owner, org_types), f"{role.text} of {unit}".strip()
@@ -427,7 +323,7 @@ class FrameReader:
 
     def travel(self, verb: Token, sent: Span) -> Iterator[RawClaim]:
         """`A and B flew out of X`: people who travelled together."""
-        people = self.m.in_subtree(_subject(verb), {EntityType.PERSON})
+        people = self.m.in_subtree(subject_of(verb), {EntityType.PERSON})
         places = self.m.in_subtree(verb, {EntityType.PLACE})
         attrs = (("place", text_of(self.doc)[places[0].start : places[0].end]),) if places else ()
         for i, first in enumerate(people):
@@ -437,7 +333,7 @@ class FrameReader:
     def owned(self, noun: Token, sent: Span) -> Iterator[RawClaim]:
         """`X, a subsidiary of Y` and `Y's subsidiary X`: Y owns X."""
         org = {EntityType.ORGANIZATION}
-        owners = [p for t in _prep_objects(noun, {"of"}) for p in self.m.parties(t, org)]
+        owners = [p for t in prep_objects(noun, {"of"}) for p in self.m.parties(t, org)]
         owners += [p for c in noun.children if c.dep_ == "poss" for p in self.m.parties(c, org)]
         owned = self.m.parties(noun.head, org) if noun.dep_ == "appos" else []
         owned += [p for c in noun.children if c.dep_ == "appos" for p in self.m.parties(c, org)]
@@ -459,7 +355,7 @@ class FrameReader:
     def _site_owner(self, site: Token) -> list[Found]:
         """`X's facilities`, `X facilities`, `the facilities of X`."""
         org = {EntityType.ORGANIZATION}
-        return self.m._modifiers(site) or [p for t in _prep_objects(site, {"of"}) for p in self.m.parties(t, org)]
+        return self.m.modifiers(site) or [p for t in prep_objects(site, {"of"}) for p in self.m.parties(t, org)]
 
     def _located_owner(self, token: Token) -> list[Found]:
         current = token
@@ -477,7 +373,7 @@ class FrameReader:
                 return self._site_owner(holder)
             if holder.dep_ == "appos" and self.m.parties(holder.head, {EntityType.ORGANIZATION}):
                 return self.m.parties(holder.head, {EntityType.ORGANIZATION})
-            site = _child(holder, {"dobj"}) if holder.pos_ == "VERB" else None
+            site = first_child(holder, {"dobj"}) if holder.pos_ == "VERB" else None
             if site is not None and site.lemma_.lower() in SITE_NOUNS:
                 return self._site_owner(site)
             return []
@@ -490,7 +386,7 @@ QUANTITY_NOUNS = frozenset(["dozen", "dozens", "hundred", "hundreds", "thousand"
 def _counted(theme: Token | None) -> Token | None:
     """`dozens of engines` -> `engines`: the goods, not the count."""
     while theme is not None and (theme.lemma_.lower() in QUANTITY_NOUNS or theme.pos_ == "NUM"):
-        inner = _prep_objects(theme, {"of"})
+        inner = prep_objects(theme, {"of"})
         if not inner:
             break
         theme = inner[0]
@@ -499,7 +395,7 @@ def _counted(theme: Token | None) -> Token | None:
 
 def _takes_delivery(verb: Token) -> bool:
     """`took delivery of`: a receipt phrased with a light verb."""
-    dobj = _child(verb, {"dobj"})
+    dobj = first_child(verb, {"dobj"})
     return verb.lemma_.lower() == "take" and dobj is not None and dobj.lemma_.lower() == "delivery"
 
 
