@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -26,6 +27,8 @@ from casegraph.export.json_export import build_export
 from casegraph.ingest.files import discover
 from casegraph.model import EntityType
 from casegraph.pipeline import IngestReport, ingest, rebuild
+from casegraph.screen.pairs import score_pairs, write_pairs
+from casegraph.screen.screening import DEFAULT_THRESHOLD
 from casegraph.settings import database_url
 from casegraph.store.database import Store
 
@@ -65,8 +68,9 @@ def _run_ingest(store: Store, paths: list[str]) -> IngestReport:
             progress.update(task, advance=1, description=f"ingesting {path.name[:40]}")
 
         report = ingest(store, paths, on_file=advance, files=files)
-    err.print("resolving entities and screening parties ...")
-    rebuild(store)
+    if report.added or not store.entities():
+        err.print("resolving entities and screening parties ...")
+        rebuild(store)
     return report
 
 
@@ -135,39 +139,137 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text + "\n", encoding="utf-8")
 
 
+ThresholdOption = Annotated[
+    float,
+    typer.Option(
+        "--threshold",
+        min=0.0,
+        max=1.0,
+        help=f"Lowest score that counts as a match (0..1). Default: {DEFAULT_THRESHOLD}.",
+    ),
+]
+
+
 @app.command("screen")
 def screen_command(
-    names: Annotated[list[str], typer.Argument(help="Names to screen, e.g. \"Rostok Tekh OOO\".")],
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Names to screen, e.g. \"Rostok Tekh OOO\". Optional with --names-file."),
+    ] = None,
+    names_file: Annotated[
+        Path | None,
+        typer.Option("--names-file", help="File with one name per line; blank lines and # comments skipped."),
+    ] = None,
     type: Annotated[
         str | None, typer.Option("--type", "-t", help="person or organization; a person never matches a company.")
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Matches shown per name.")] = 5,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Matches shown per name.")] = 5,
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
-    """Screen names against the sanctions lists (the bundled OFAC SDN snapshot by default)."""
+    """Screen names against the sanctions lists (the bundled OFAC SDN snapshot by default).
+
+    JSON output is one object keyed by query name; each match carries its list's
+    name and publication date, so a result says which list, as of when.
+    """
     from casegraph.screen.lists import default_lists
     from casegraph.screen.screening import Screener
 
+    if type not in (None, EntityType.PERSON.value, EntityType.ORGANIZATION.value):
+        _fail(f"unknown type {type!r}; use person or organization")
+    if format not in ("table", "json"):
+        _fail(f"unknown format {format!r}; use table or json")
+    queries = list(names or [])
+    if names_file is not None:
+        queries += _read_names(names_file)
+    if not queries:
+        _fail("no names to screen: give NAME arguments or --names-file")
     kind = EntityType(type) if type else None
     lists = default_lists()
     screener = Screener(lists)
-    results = {name: screener.screen_name(name, kind, limit=limit) for name in names}
+    results = {
+        name: screener.screen_name(name, kind, limit=limit, threshold=threshold) for name in queries
+    }
     if format == "json":
-        data = {n: [m.__dict__ | {"programs": list(m.programs)} for m in ms] for n, ms in results.items()}
+        data = {n: [asdict(m) | {"programs": list(m.programs)} for m in ms] for n, ms in results.items()}
         _write(json.dumps(data, ensure_ascii=False, indent=2), None)
         return
     for lst in lists:
         out.print(f"list: {lst.name}, published {lst.published}, {len(lst.entries)} entries")
     for name, matches in results.items():
         if not matches:
-            out.print(f"[bold]{name}[/bold]: no match above the threshold")
+            out.print(f"[bold]{escape(name)}[/bold]: no match above the threshold")
             continue
-        table = Table(title=name, title_justify="left")
+        table = Table(title=escape(name), title_justify="left")
         for col in ("score", "entry", "matched name", "programs", "explanation"):
             table.add_column(col)
         for m in matches:
-            table.add_row(f"{m.score:.2f}", m.entry_id, m.matched_name, ", ".join(m.programs), m.explanation)
+            table.add_row(
+                f"{m.score:.2f}", m.entry_id, escape(m.matched_name), ", ".join(m.programs),
+                escape(m.explanation),
+            )
         out.print(table)
+
+
+def _fail(message: str) -> NoReturn:
+    """One line on standard error and exit 2: the user's input is wrong, not casegraph."""
+    err.print(f"error: {escape(message)}")
+    raise typer.Exit(2)
+
+
+def _read_names(path: Path) -> list[str]:
+    """Names from a file, one a line; blank lines and lines starting with # are skipped."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        _fail(f"no such file: {path}")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read {path}: {exc}")
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+@app.command("match")
+def match_command(
+    pairs: Annotated[
+        Path, typer.Option("--pairs", help="CSV with columns name1, name2, schema; other columns are kept.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", "--output", help="CSV file to write. Default: standard output."),
+    ] = None,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+) -> None:
+    """Score name pairs with the scorer screening uses, to check it on your own cases.
+
+    Writes every row back with `score` (0..1), `match` (true/false at the
+    threshold) and `explanation`. Schema Person compares as a person; Company,
+    Organization as an organisation; anything else (LegalEntity, Vessel) untyped.
+    A malformed row is reported on standard error and skipped; the exit code is
+    non-zero only when no row could be scored.
+    """
+    try:
+        with pairs.open(encoding="utf-8-sig", newline="") as handle:
+            scored = score_pairs(handle, threshold)
+    except FileNotFoundError:
+        _fail(f"no such file: {pairs}")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read {pairs}: {exc}")
+    except CasegraphError as exc:
+        _fail(f"{pairs}: {exc}")
+    for problem in scored.problems:
+        err.print(f"  skipped {escape(str(pairs))} line {problem.line}: {escape(problem.reason)}")
+    if output is None or str(output) == "-":
+        write_pairs(scored, sys.stdout)
+    else:
+        try:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                write_pairs(scored, handle)
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc}")
+    err.print(f"{len(scored.rows)} pairs scored, {len(scored.problems)} skipped")
+    if not scored.rows and scored.problems:
+        raise typer.Exit(1)
 
 
 @app.command("demo")

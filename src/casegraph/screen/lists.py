@@ -1,9 +1,12 @@
 """Sanctions list loaders, from each list's official file format.
 
-Only the OFAC SDN legacy CSV for now (the "sdn.csv" file OFAC publishes, no
-header, `-0- ` for empty cells). Aliases the legacy format keeps in the remarks
+Here the OFAC SDN legacy CSV (the "sdn.csv" file OFAC publishes, no header,
+`-0- ` for empty cells) and its companions `alt.csv` (aliases) and `add.csv`
+(addresses, read for countries). Aliases the legacy format keeps in the remarks
 column (`a.k.a. 'NAME'`, also `f.k.a.` / `n.k.a.`) become names of the entry;
-`Linked To: X` does not, as it names a different party.
+`Linked To: X` does not, as it names a different party. The other formats
+(OFAC XML, OpenSanctions FollowTheMoney, EU and UK lists) live in
+`casegraph.screen.formats`; `load_list` picks a loader by format name.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ import gzip
 import io
 import re
 import zlib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -23,6 +27,8 @@ from casegraph.errors import InputError
 SDN_SNAPSHOT = "sdn-2024-05-03.csv.gz"
 _EMPTY = "-0-"
 _COLUMNS = 12
+_ALT_COLUMNS = 5  # ent_num, alt_num, alt_type, alt_name, alt_remarks
+_ADD_COLUMNS = 6  # ent_num, add_num, address, city/state/postal code, country, add_remarks
 _SCHEMAS = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft", "": "organization"}
 # The closing quote is the one followed by ";" or by "." at the end of the remark:
 # names themselves contain apostrophes (KATA'IB, O'BRIEN).
@@ -32,13 +38,18 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 @dataclass(frozen=True)
 class ListEntry:
-    """One designated party; `names` holds the primary name first."""
+    """One designated party; `names` holds the primary name first.
+
+    `countries` are the countries the list links to the party (addresses,
+    nationality), written as the list writes them: names or ISO codes.
+    """
 
     entry_id: str
     schema: str
     names: tuple[str, ...]
     programs: tuple[str, ...]
     remarks: str
+    countries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,14 +63,52 @@ class SanctionsList:
 
 
 def load_sdn_csv(
-    path: str | Path, name: str = "OFAC SDN", published: str | None = None
+    path: str | Path,
+    name: str = "OFAC SDN",
+    published: str | None = None,
+    alt: str | Path | None = None,
+    add: str | Path | None = None,
 ) -> SanctionsList:
-    """Load an OFAC SDN legacy CSV (plain or .gz); the date defaults to one in the file name."""
+    """Load an OFAC SDN legacy CSV (plain or .gz); the date defaults to one in the file name.
+
+    `alt` (OFAC's alt.csv) adds its aliases to the entries' names, `add` (add.csv)
+    the countries of their addresses.
+    """
     path = Path(path)
     entries = tuple(_entry(row, path, number) for number, row in enumerate(_rows(path), 1))
     if not entries:
         raise InputError(f"{path}: no SDN entries found")
+    if alt is not None:
+        entries = _with_alt_names(entries, Path(alt))
+    if add is not None:
+        entries = _with_countries(entries, Path(add))
     return SanctionsList(name, published or _date_in(path), str(path), entries)
+
+
+def load_ofac_csv_folder(
+    folder: str | Path, name: str = "OFAC SDN", published: str | None = None
+) -> SanctionsList:
+    """Load a folder of OFAC legacy CSVs: sdn.csv, with alt.csv and add.csv where present.
+
+    File names match in any case (SDN.CSV) and may end in .gz; the date defaults
+    to one in the folder name, then in the sdn file name.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder of OFAC CSV files (sdn.csv, alt.csv, add.csv)")
+    files = {child.name.lower().removesuffix(".gz"): child for child in sorted(folder.iterdir())}
+    if "sdn.csv" not in files:
+        raise InputError(f"{folder}: no sdn.csv in this folder")
+    sdn = files["sdn.csv"]
+    date = published or _date_in(folder) or _date_in(sdn)
+    return load_sdn_csv(sdn, name, date, files.get("alt.csv"), files.get("add.csv"))
+
+
+def load_list(path: str | Path, format: str) -> SanctionsList:
+    """Load a list in one of the formats of `casegraph.screen.formats.FORMATS`."""
+    from casegraph.screen.formats import load_list as load_in_format
+
+    return load_in_format(path, format)
 
 
 def default_lists() -> list[SanctionsList]:
@@ -75,15 +124,61 @@ def _packaged_sdn() -> SanctionsList:
     return SanctionsList(sdn.name, sdn.published, f"casegraph:data/{SDN_SNAPSHOT}", sdn.entries)
 
 
-def _rows(path: Path) -> list[list[str]]:
+def _rows(path: Path, what: str = "SDN list") -> list[list[str]]:
     """CSV rows, without the DOS end-of-file mark (a lone 0x1A) OFAC appends."""
     try:
         raw = path.read_bytes()
         text = (gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw).decode("utf-8")
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except (OSError, EOFError, zlib.error, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"cannot read SDN list {path}: {exc}") from exc
+        raise InputError(f"cannot read {what} {path}: {exc}") from exc
     return [row for row in rows if row and "".join(row).strip("\x1a \r\n")]
+
+
+def _companion_rows(
+    path: Path, columns: int, known: set[str], what: str
+) -> Iterable[tuple[str, list[str]]]:
+    """(ent_num, row) of an alt.csv or add.csv, each checked against the SDN entries."""
+    for number, row in enumerate(_rows(path, what), 1):
+        if len(row) != columns or not row[0].strip().isdigit():
+            raise InputError(f"{path}:{number}: not an {what} row ({len(row)} columns): {row[:3]}")
+        ent_num = row[0].strip()
+        if ent_num not in known:
+            raise InputError(f"{path}:{number}: {what} row for unknown SDN entry {ent_num}")
+        yield ent_num, row
+
+
+def _with_alt_names(entries: tuple[ListEntry, ...], path: Path) -> tuple[ListEntry, ...]:
+    aliases: dict[str, list[str]] = {}
+    known = {entry.entry_id for entry in entries}
+    for ent_num, row in _companion_rows(path, _ALT_COLUMNS, known, "OFAC alt.csv"):
+        if _cell(row[3]):
+            aliases.setdefault(ent_num, []).append(_cell(row[3]))
+    return tuple(
+        replace(e, names=_names(e.names[0], [*e.names[1:], *aliases[e.entry_id]], _person(e)))
+        if e.entry_id in aliases
+        else e
+        for e in entries
+    )
+
+
+def _with_countries(entries: tuple[ListEntry, ...], path: Path) -> tuple[ListEntry, ...]:
+    countries: dict[str, list[str]] = {}
+    known = {entry.entry_id for entry in entries}
+    for ent_num, row in _companion_rows(path, _ADD_COLUMNS, known, "OFAC add.csv"):
+        found = countries.setdefault(ent_num, [])
+        if _cell(row[4]) and _cell(row[4]) not in found:
+            found.append(_cell(row[4]))
+    return tuple(
+        replace(e, countries=tuple(dict.fromkeys([*e.countries, *countries[e.entry_id]])))
+        if e.entry_id in countries
+        else e
+        for e in entries
+    )
+
+
+def _person(entry: ListEntry) -> bool:
+    return entry.schema == "person"
 
 
 def _entry(row: list[str], path: Path, number: int) -> ListEntry:
