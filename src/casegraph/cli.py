@@ -22,6 +22,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from casegraph.analyse.network import paths_to_sanctioned, sanctioned_ids
+from casegraph.commands.entities import entities_app
+from casegraph.commands.lists import lists_app
 from casegraph.errors import CasegraphError
 from casegraph.export.json_export import build_export
 from casegraph.ingest.files import discover
@@ -42,6 +44,8 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
+app.add_typer(lists_app, name="lists")
+app.add_typer(entities_app, name="entities")
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 

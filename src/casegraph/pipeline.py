@@ -21,6 +21,7 @@ from casegraph.resolve.entities import resolve
 from casegraph.screen.lists import SanctionsList, default_lists
 from casegraph.screen.screening import Screener
 from casegraph.store.database import Store
+from casegraph.store.decisions_table import list_decisions
 
 SCREENED = {EntityType.PERSON, EntityType.ORGANIZATION}
 
@@ -76,10 +77,18 @@ def screenable(entity: Entity) -> bool:
 
 
 def rebuild(store: Store, lists: Sequence[SanctionsList] | None = None) -> list[ScreeningMatch]:
-    """Resolve every mention in the store into entities, then screen each party."""
-    entities, links = resolve(store.mentions())
+    """Resolve every mention in the store into entities, then screen each party.
+
+    Without `lists`, parties are screened against the lists stored in the database
+    (`casegraph lists load` / `update`), else against the bundled OFAC SDN snapshot.
+    """
+    entities, links = resolve(store.mentions(), list_decisions(store))
     store.replace_entities(entities, links)
-    screener = Screener(lists if lists is not None else default_lists())
+    if lists is None:
+        from casegraph.store.lists_table import stored_lists
+
+        lists = stored_lists(store) or default_lists()
+    screener = Screener(lists)
     matches = [m for e in entities if screenable(e) for m in screener.screen_entity(e)]
     store.replace_matches(matches)
     return matches

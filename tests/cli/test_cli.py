@@ -16,7 +16,7 @@ runner = CliRunner()
 def test_help_teaches_every_command() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("ingest", "export", "screen", "demo"):
+    for command in ("ingest", "export", "screen", "demo", "match", "lists", "entities"):
         assert command in result.output
         sub = runner.invoke(app, [command, "--help"])
         assert sub.exit_code == 0 and len(sub.output) > 200
