@@ -29,6 +29,7 @@ from casegraph.export.json_export import build_export
 from casegraph.ingest.files import discover
 from casegraph.model import EntityType
 from casegraph.pipeline import IngestReport, ingest, rebuild
+from casegraph.screen.lists import SanctionsList
 from casegraph.screen.pairs import score_pairs, write_pairs
 from casegraph.screen.screening import DEFAULT_THRESHOLD
 from casegraph.settings import database_url
@@ -136,6 +137,19 @@ def export_command(
     _write(json.dumps(data, ensure_ascii=False, indent=2), output)
 
 
+def _screening_lists(db: str | None) -> list[SanctionsList]:
+    """Lists stored in an existing database; screening never creates a database."""
+    from casegraph.store.lists_table import stored_lists
+
+    url = database_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return []
+    try:
+        return list(stored_lists(_store(db)))
+    except CasegraphError as exc:
+        _fail(str(exc))
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text + "\n")
@@ -170,8 +184,10 @@ def screen_command(
     threshold: ThresholdOption = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Matches shown per name.")] = 5,
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    db: DbOption = None,
 ) -> None:
-    """Screen names against the sanctions lists (the bundled OFAC SDN snapshot by default).
+    """Screen names against the sanctions lists: those loaded into the database
+    (`casegraph lists load`), else the bundled OFAC SDN snapshot.
 
     JSON output is one object keyed by query name; each match carries its list's
     name and publication date, so a result says which list, as of when.
@@ -189,7 +205,7 @@ def screen_command(
     if not queries:
         _fail("no names to screen: give NAME arguments or --names-file")
     kind = EntityType(type) if type else None
-    lists = default_lists()
+    lists = _screening_lists(db) or default_lists()
     screener = Screener(lists)
     results = {
         name: screener.screen_name(name, kind, limit=limit, threshold=threshold) for name in queries

@@ -185,3 +185,18 @@ def test_official_urls_are_the_treasury_legacy_csv_files() -> None:
     for name, url in OFAC_SDN_URLS.items():
         assert url.startswith("https://sanctionslistservice.ofac.treas.gov/")
         assert url.lower().endswith("/" + name)
+
+
+def test_screen_command_uses_lists_stored_in_the_database(tmp_path: Path) -> None:
+    from casegraph.cli import app as main_app
+
+    db = str(tmp_path / "lists.db")
+    folder = Path(__file__).resolve().parents[1] / "screen" / "fixtures" / "ofac-2030-01-15"
+    loaded = CliRunner().invoke(main_app, ["lists", "load", str(folder), "--format", "ofac-csv", "--db", db])
+    assert loaded.exit_code == 0, loaded.output
+    hit = CliRunner().invoke(main_app, ["screen", "Quillfeather Trading LLC", "--db", db, "--format", "json"])
+    assert hit.exit_code == 0, hit.output
+    assert json.loads(hit.stdout)["Quillfeather Trading LLC"][0]["list_date"] == "2030-01-15"
+    default = CliRunner().invoke(main_app, ["screen", "Quillfeather Trading LLC", "--db", str(tmp_path / "none.db"), "--format", "json"])
+    assert json.loads(default.stdout)["Quillfeather Trading LLC"] == []
+    assert not (tmp_path / "none.db").exists()
