@@ -1,6 +1,6 @@
 """`casegraph entities`: a person's merge, split and not-same decisions on resolved parties.
 
-Decisions name parties as written in the documents ("TSK Vektor"), matched
+Decisions name parties as written in the documents ("Rostok Tekh"), matched
 after normalisation (case, transliteration, legal forms), so they survive
 re-ingest and renaming of entities. Each decision is stored, then resolution
 and screening are re-run, so the next export already shows it.

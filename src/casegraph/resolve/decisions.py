@@ -1,10 +1,10 @@
 """Decisions by a person about who is who; they win over the machine's rules.
 
-A decision names parties the way a user types them ("TSK Vektor"), never by
+A decision names parties the way a user types them ("Rostok Tekh"), never by
 entity id: ids follow canonical names and change when a new document brings a
 fuller name, while a name survives every re-ingest. Names are matched by the
 normalised key resolution clusters on (`name_tokens`: case, transliteration,
-legal forms), so "TSK VEKTOR, OOO" and "TSK Vektor" are one name.
+legal forms), so "ROSTOK TEKH, OOO" and "Rostok Tekh" are one name.
 
 - ``merge A B``: the entities holding A and B become one.
 - ``not-same A B``: A and B are never put in one entity.
