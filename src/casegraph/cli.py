@@ -13,15 +13,15 @@ from collections import Counter
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from casegraph.analyse.network import paths_to_sanctioned, sanctioned_ids
+from casegraph.commands.common import DbOption, err, fail, open_store, out
 from casegraph.commands.entities import entities_app
 from casegraph.commands.lists import lists_app
 from casegraph.errors import CasegraphError
@@ -47,20 +47,11 @@ app = typer.Typer(
 )
 app.add_typer(lists_app, name="lists")
 app.add_typer(entities_app, name="entities")
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
 
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Database URL or SQLite file. Default: $CASEGRAPH_DB, else ./casegraph.db."),
-]
 OutputOption = Annotated[
     Path | None, typer.Option("-o", "--output", help="File to write. Default: standard output.")
 ]
 
-
-def _store(db: str | None) -> Store:
-    return Store(database_url(db))
 
 
 def _run_ingest(store: Store, paths: list[str]) -> IngestReport:
@@ -103,7 +94,7 @@ def ingest_command(
     only when nothing could be read.
     """
     try:
-        result = _run_ingest(_store(db), paths)
+        result = _run_ingest(open_store(db), paths)
     except CasegraphError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(2) from exc
@@ -130,7 +121,7 @@ def export_command(
         err.print(f"error: unknown format {format!r}; this version writes: json")
         raise typer.Exit(2)
     try:
-        data = build_export(_store(db))
+        data = build_export(open_store(db))
     except CasegraphError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(2) from exc
@@ -145,9 +136,9 @@ def _screening_lists(db: str | None) -> list[SanctionsList]:
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         return []
     try:
-        return list(stored_lists(_store(db)))
+        return list(stored_lists(open_store(db)))
     except CasegraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -196,14 +187,14 @@ def screen_command(
     from casegraph.screen.screening import Screener
 
     if type not in (None, EntityType.PERSON.value, EntityType.ORGANIZATION.value):
-        _fail(f"unknown type {type!r}; use person or organization")
+        fail(f"unknown type {type!r}; use person or organization")
     if format not in ("table", "json"):
-        _fail(f"unknown format {format!r}; use table or json")
+        fail(f"unknown format {format!r}; use table or json")
     queries = list(names or [])
     if names_file is not None:
         queries += _read_names(names_file)
     if not queries:
-        _fail("no names to screen: give NAME arguments or --names-file")
+        fail("no names to screen: give NAME arguments or --names-file")
     kind = EntityType(type) if type else None
     lists = _screening_lists(db) or default_lists()
     screener = Screener(lists)
@@ -231,20 +222,15 @@ def screen_command(
         out.print(table)
 
 
-def _fail(message: str) -> NoReturn:
-    """One line on standard error and exit 2: the user's input is wrong, not casegraph."""
-    err.print(f"error: {escape(message)}")
-    raise typer.Exit(2)
-
 
 def _read_names(path: Path) -> list[str]:
     """Names from a file, one a line; blank lines and lines starting with # are skipped."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        _fail(f"no such file: {path}")
+        fail(f"no such file: {path}")
     except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"cannot read {path}: {exc}")
+        fail(f"cannot read {path}: {exc}")
     lines = (line.strip() for line in text.splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 
@@ -272,11 +258,11 @@ def match_command(
         with pairs.open(encoding="utf-8-sig", newline="") as handle:
             scored = score_pairs(handle, threshold)
     except FileNotFoundError:
-        _fail(f"no such file: {pairs}")
+        fail(f"no such file: {pairs}")
     except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"cannot read {pairs}: {exc}")
+        fail(f"cannot read {pairs}: {exc}")
     except CasegraphError as exc:
-        _fail(f"{pairs}: {exc}")
+        fail(f"{pairs}: {exc}")
     for problem in scored.problems:
         err.print(f"  skipped {escape(str(pairs))} line {problem.line}: {escape(problem.reason)}")
     if output is None or str(output) == "-":
@@ -286,7 +272,7 @@ def match_command(
             with output.open("w", encoding="utf-8", newline="") as handle:
                 write_pairs(scored, handle)
         except OSError as exc:
-            _fail(f"cannot write {output}: {exc}")
+            fail(f"cannot write {output}: {exc}")
     err.print(f"{len(scored.rows)} pairs scored, {len(scored.problems)} skipped")
     if not scored.rows and scored.problems:
         raise typer.Exit(1)
@@ -302,7 +288,7 @@ def demo_command(
     """Run the whole job on the bundled sample case and print what it found."""
     sample = resources.files("casegraph") / "data" / "sample"
     with resources.as_file(sample) as folder:
-        store = _store(db)
+        store = open_store(db)
         report = _run_ingest(store, [str(folder)])
     _print_report(report)
     data = build_export(store)

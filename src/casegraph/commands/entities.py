@@ -11,13 +11,13 @@ from __future__ import annotations
 import difflib
 import json
 import sys
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from casegraph.commands.common import DbOption, err, fail, out
 from casegraph.errors import CasegraphError
 from casegraph.model import Mention
 from casegraph.pipeline import rebuild
@@ -36,13 +36,7 @@ entities_app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
 
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Database URL or SQLite file. Default: $CASEGRAPH_DB, else ./casegraph.db."),
-]
 NoteOption = Annotated[
     str, typer.Option("--note", "-n", help="Why: kept with the decision and shown as the merge reason.")
 ]
@@ -50,18 +44,13 @@ NameA = Annotated[str, typer.Argument(help="A name as written in the documents."
 NameB = Annotated[str, typer.Argument(help="The other name.")]
 
 
-def _fail(message: str) -> NoReturn:
-    """One line on standard error and exit 2: the user's input is wrong, not casegraph."""
-    err.print(f"error: {escape(message)}")
-    raise typer.Exit(2)
-
 
 def _open(db: str | None) -> tuple[Store, list[Mention]]:
     try:
         store = Store(database_url(db))
         return store, store.mentions()
     except CasegraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 def _check_known(name: str, mentions: list[Mention]) -> None:
@@ -71,7 +60,7 @@ def _check_known(name: str, mentions: list[Mention]) -> None:
     written = sorted({m.text for m in mentions})
     close = difflib.get_close_matches(name, written, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    _fail(f"unknown name {name!r}: no document in the store mentions it{hint}")
+    fail(f"unknown name {name!r}: no document in the store mentions it{hint}")
 
 
 def _decide(
@@ -85,13 +74,13 @@ def _decide(
         if kind == "merge":
             out.print(f"{escape(a)} and {escape(b)} are already one name after normalisation")
             raise typer.Exit(0)
-        _fail(f"{a!r} and {b!r} are the same name after normalisation; they cannot be kept apart")
+        fail(f"{a!r} and {b!r} are the same name after normalisation; they cannot be kept apart")
     decision = Decision.make(kind, a, b, note)
     try:
         number = add_decision(store, decision)
         rebuild(store)
     except CasegraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     err.print(f"decision {number} stored; entities rebuilt")
     return store, decision
 
@@ -138,12 +127,12 @@ def list_command(
 ) -> None:
     """Show every decision, in the order made (later ones win where they disagree)."""
     if format not in ("table", "json"):
-        _fail(f"unknown format {format!r}; use table or json")
+        fail(f"unknown format {format!r}; use table or json")
     store, _ = _open(db)
     try:
         rows = list_decisions_with_ids(store)
     except CasegraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if format == "json":
         data = [
             {"id": i, "kind": d.kind, "a": d.a, "b": d.b, "note": d.note, "made_at": d.made_at}

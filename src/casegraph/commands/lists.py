@@ -18,18 +18,17 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http.client import HTTPException
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 from urllib.parse import urljoin, urlsplit
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from casegraph.commands.common import DbOption, err, fail, open_store, out
 from casegraph.errors import CasegraphError
 from casegraph.screen.formats import FORMATS
 from casegraph.screen.lists import SanctionsList, default_lists, load_list, load_ofac_csv_folder
-from casegraph.settings import database_url
 from casegraph.store.database import Store
 from casegraph.store.lists_table import list_summaries, save_list
 
@@ -54,13 +53,7 @@ lists_app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
 
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Database URL or SQLite file. Default: $CASEGRAPH_DB, else ./casegraph.db."),
-]
 
 
 @lists_app.command("load")
@@ -83,18 +76,18 @@ def load_command(
     are screened again against the stored lists.
     """
     if format not in FORMATS:
-        _fail(f"unknown list format {format!r}; known formats: {', '.join(sorted(FORMATS))}")
+        fail(f"unknown list format {format!r}; known formats: {', '.join(sorted(FORMATS))}")
     if not file.exists():
-        _fail(f"no such file or folder: {file}")
+        fail(f"no such file or folder: {file}")
     if name is not None and not name.strip():
-        _fail("--name must not be empty")
+        fail("--name must not be empty")
     try:
-        store = _store(db)
+        store = open_store(db)
         loaded = load_list(file, format)
         loaded = replace(loaded, name=name.strip() if name else loaded.name, source=str(file.resolve()))
         _save_and_rescreen(store, loaded, format)
     except CasegraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 @lists_app.command("show")
@@ -107,11 +100,11 @@ def show_command(
     With no list stored, shows the bundled OFAC SDN snapshot that screening then uses.
     """
     if format not in ("table", "json"):
-        _fail(f"unknown format {format!r}; use table or json")
+        fail(f"unknown format {format!r}; use table or json")
     try:
-        rows = _show_rows(_store(db))
+        rows = _show_rows(open_store(db))
     except CasegraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
@@ -157,7 +150,7 @@ def update_command(
     """
     urls = _urls(url_base)
     try:
-        store = _store(db)
+        store = open_store(db)
         with tempfile.TemporaryDirectory(prefix="casegraph-ofac-") as tmp:
             folder = Path(tmp)
             modified = {name: _download(url, folder / name, timeout) for name, url in urls.items()}
@@ -165,14 +158,11 @@ def update_command(
             try:
                 loaded = load_ofac_csv_folder(folder, OFAC_LIST_NAME, published)
             except CasegraphError as exc:
-                _fail(f"the files downloaded from {_where(urls)} are not OFAC legacy CSV: {exc}")
+                fail(f"the files downloaded from {_where(urls)} are not OFAC legacy CSV: {exc}")
         _save_and_rescreen(store, replace(loaded, source=urls["sdn.csv"]), "ofac-csv")
     except CasegraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
-
-def _store(db: str | None) -> Store:
-    return Store(database_url(db))
 
 
 def _save_and_rescreen(store: Store, loaded: SanctionsList, format: str) -> None:
@@ -209,7 +199,7 @@ def _urls(url_base: str | None) -> dict[str, str]:
         return dict(OFAC_SDN_URLS)
     parts = urlsplit(url_base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        _fail(f"--url-base must be an http:// or https:// URL, not {url_base!r}")
+        fail(f"--url-base must be an http:// or https:// URL, not {url_base!r}")
     base = url_base if url_base.endswith("/") else url_base + "/"
     return {name: urljoin(base, name) for name in OFAC_SDN_URLS}
 
@@ -227,16 +217,16 @@ def _download(url: str, target: Path, timeout: float) -> str:
             while chunk := response.read(_CHUNK):
                 copied += len(chunk)
                 if copied > MAX_DOWNLOAD_BYTES:
-                    _fail(f"cannot download {url}: larger than {MAX_DOWNLOAD_BYTES} bytes")
+                    fail(f"cannot download {url}: larger than {MAX_DOWNLOAD_BYTES} bytes")
                 sink.write(chunk)
             modified = response.headers.get("Last-Modified")
     except urllib.error.HTTPError as exc:
-        _fail(f"cannot download {url}: HTTP {exc.code} {exc.reason}")
+        fail(f"cannot download {url}: HTTP {exc.code} {exc.reason}")
     except urllib.error.URLError as exc:
-        _fail(f"cannot download {url}: {exc.reason}; no network? "
+        fail(f"cannot download {url}: {exc.reason}; no network? "
               "Load a downloaded copy with `casegraph lists load FOLDER --format ofac-csv`")
     except (OSError, HTTPException, ValueError) as exc:
-        _fail(f"cannot download {url}: {exc or type(exc).__name__}")
+        fail(f"cannot download {url}: {exc or type(exc).__name__}")
     return _date(modified)
 
 
@@ -248,9 +238,4 @@ def _date(http_date: str | None) -> str:
     except (TypeError, ValueError):
         return ""
 
-
-def _fail(message: str) -> NoReturn:
-    """One line on standard error and exit 2: the input or the network is wrong, not casegraph."""
-    err.print(f"error: {escape(' '.join(message.split()))}")
-    raise typer.Exit(2)
 

@@ -1,0 +1,31 @@
+"""What every command shares: the consoles, the `--db` option, one-line failures."""
+
+from __future__ import annotations
+
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from casegraph.settings import database_url
+from casegraph.store.database import Store
+
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL or SQLite file. Default: $CASEGRAPH_DB, else ./casegraph.db."),
+]
+
+
+def fail(message: str) -> NoReturn:
+    """One line on standard error and exit 2: the input is wrong, not casegraph."""
+    err.print(f"error: {escape(' '.join(message.split()))}")
+    raise typer.Exit(2)
+
+
+def open_store(db: str | None) -> Store:
+    """The store named by `--db`, else $CASEGRAPH_DB, else ./casegraph.db."""
+    return Store(database_url(db))
