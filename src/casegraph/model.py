@@ -124,6 +124,16 @@ class Document:
     removed: tuple[RemovedSpan, ...] = ()
     duplicate_of: str | None = None
     derived_from: str | None = None
+    language: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
+    parent_id: str | None = None
+
+    def meta(self, key: str) -> str | None:
+        """The first metadata value under `key` (author, url, from, page_starts...)."""
+        for k, v in self.metadata:
+            if k == key:
+                return v
+        return None
 
 
 @dataclass(frozen=True)
@@ -152,6 +162,7 @@ class Evidence:
     start: int
     end: int
     cue: str | None = None
+    locator: str | None = None
 
 
 @dataclass(frozen=True)

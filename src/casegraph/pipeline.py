@@ -11,12 +11,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.language import Language
+
 from casegraph.clean.paragraphs import clean
 from casegraph.errors import SkipItem
 from casegraph.extract.nlp import load_pipeline
 from casegraph.extract.pipeline import extract
-from casegraph.ingest.files import Skipped, discover, read_document
-from casegraph.model import Entity, EntityType, ScreeningMatch
+from casegraph.ingest.files import Read, Skipped, discover, read_path
+from casegraph.model import Document, Entity, EntityType, Extraction, ScreeningMatch
 from casegraph.resolve.entities import resolve
 from casegraph.screen.lists import SanctionsList, default_lists
 from casegraph.screen.screening import Screener
@@ -39,33 +41,54 @@ class IngestReport:
         return len(self.added) + len(self.unchanged)
 
 
+@dataclass(frozen=True)
+class Processed:
+    """A document as stored: cleaned, with what extraction (or its record reader) found."""
+
+    document: Document
+    extraction: Extraction
+
+
+def process(item: Read, nlp: Language | None = None) -> Processed:
+    """Clean and extract one read document: a pure stage a distributed engine can map.
+
+    The language pipeline loads once per process, and only for text documents.
+    """
+    if item.extraction is not None:
+        return Processed(item.document, item.extraction)
+    document = clean(item.document)
+    return Processed(document, extract(document, nlp or load_pipeline()))
+
+
 def ingest(
     store: Store,
     paths: Iterable[str | Path],
     on_file: Callable[[Path], None] | None = None,
     files: Sequence[Path] | None = None,
 ) -> IngestReport:
-    """Read, clean, extract and store every file; a file already stored is left alone."""
+    """Read, clean, extract and store every file; a document already stored is left alone.
+
+    A file counts as added when any document it holds (an e-mail's attachments,
+    say) was new, as unchanged when all were stored before.
+    """
     report = IngestReport()
-    nlp = None
     for path in files if files is not None else list(discover(paths)):
         if on_file is not None:
             on_file(path)
         try:
-            document = read_document(path)
+            items = read_path(path)
         except (SkipItem, OSError) as exc:
             report.skipped.append(Skipped(str(path), str(exc)))
             continue
-        if store.has_document(document.sha256):
-            report.unchanged.append(str(path))
-            continue
-        nlp = nlp or load_pipeline()
-        document = clean(document)
-        extraction = extract(document, nlp)
-        if store.add_document(document, extraction.mentions, extraction.claims):
-            report.added.append(str(path))
-        else:
-            report.unchanged.append(str(path))
+        added = False
+        for item in items:
+            if store.has_document(item.document.sha256):
+                continue
+            processed = process(item)
+            added |= store.add_document(
+                processed.document, processed.extraction.mentions, processed.extraction.claims
+            )
+        (report.added if added else report.unchanged).append(str(path))
     return report
 
 

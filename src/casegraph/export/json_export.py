@@ -82,6 +82,7 @@ def _claim(claim: Claim, links: dict[str, str]) -> dict[str, Any] | None:
             "start": claim.evidence.start,
             "end": claim.evidence.end,
             "cue": claim.evidence.cue,
+            "locator": claim.evidence.locator,
         },
         "extractor": claim.extractor,
     }
@@ -99,4 +100,7 @@ def _document(d: Document) -> dict[str, Any]:
         "removed": [{"start": s.start, "end": s.end, "reason": s.reason} for s in d.removed],
         "duplicate_of": d.duplicate_of,
         "derived_from": d.derived_from,
+        "parent_id": d.parent_id,
+        "language": d.language,
+        "metadata": dict(d.metadata),
     }

@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from casegraph.errors import InputError, SkipItem
 from casegraph.extract.dates import guess_published
-from casegraph.model import Document, make_id
+from casegraph.model import Document, Extraction, make_id
 
 SUPPORTED_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown"}
 MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Read:
+    """What a reader yields per document: the document, and the claims a structured record states.
+
+    A text document leaves `extraction` empty: cleaning and extraction read it later.
+    A record row (invoice, shipment) already says who did what, so its reader builds
+    the mentions and claims itself and extraction is skipped.
+    """
+
+    document: Document
+    extraction: Extraction | None = None
+
+
+Reader = Callable[[Path, bytes], list[Read]]
+"""A reader gets the path (for its name and neighbours, such as a mapping file) and the bytes."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +53,7 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def _supported(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.startswith(".")
+    return path.suffix.lower() in READERS and not path.name.startswith(".")
 
 
 def decode(data: bytes) -> str:
@@ -59,25 +76,40 @@ def title_of(text: str, fallback: str) -> str:
     return fallback
 
 
-def read_document(path: Path) -> Document:
-    """One file as a `Document`; its id is the hash of its bytes, so re-reads are no-ops."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise SkipItem(f"unsupported file type {suffix or '(none)'}; this version reads .txt and .md")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise SkipItem(f"file is {size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB")
-    data = path.read_bytes()
+def read_text(path: Path, data: bytes) -> list[Read]:
+    """A plain-text or Markdown file: one document."""
     text = decode(data)
     if not text.strip():
         raise SkipItem("empty file")
     sha = hashlib.sha256(data).hexdigest()
-    return Document(
+    document = Document(
         id=make_id("doc", sha),
         source=str(path),
         title=title_of(text, path.stem),
         text=text,
         sha256=sha,
         published=guess_published(text),
-        media_type=SUPPORTED_SUFFIXES[suffix],
+        media_type=SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text/plain"),
     )
+    return [Read(document)]
+
+
+READERS: dict[str, Reader] = {".txt": read_text, ".md": read_text}
+"""Readers by lower-case file suffix; a format module adds its own entry."""
+
+
+def read_path(path: Path) -> list[Read]:
+    """Every document one file holds (an e-mail yields its attachments too), or SkipItem with why."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise SkipItem(f"unsupported file type {path.suffix.lower() or '(none)'}; casegraph reads {known}")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SkipItem(f"file is {size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB")
+    return reader(path, path.read_bytes())
+
+
+def read_document(path: Path) -> Document:
+    """The first document a file holds; its id is the hash of its bytes, so re-reads are no-ops."""
+    return read_path(path)[0].document

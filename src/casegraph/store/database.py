@@ -150,6 +150,9 @@ def _document_row(d: Document) -> dict[str, Any]:
         "removed": [[s.start, s.end, s.reason] for s in d.removed],
         "duplicate_of": d.duplicate_of,
         "derived_from": d.derived_from,
+        "language": d.language,
+        "metadata": [list(kv) for kv in d.metadata],
+        "parent_id": d.parent_id,
     }
 
 
@@ -165,6 +168,9 @@ def _document(r: Any) -> Document:
         removed=tuple(RemovedSpan(s, e, reason) for s, e, reason in r["removed"]),
         duplicate_of=r["duplicate_of"],
         derived_from=r["derived_from"],
+        language=r["language"],
+        metadata=tuple((k, v) for k, v in r["metadata"] or ()),
+        parent_id=r["parent_id"],
     )
 
 
@@ -205,13 +211,14 @@ def _claim_row(c: Claim) -> dict[str, Any]:
         "start": c.evidence.start,
         "end": c.evidence.end,
         "cue": c.evidence.cue,
+        "locator": c.evidence.locator,
         "attributes": [list(kv) for kv in c.attributes],
         "extractor": c.extractor,
     }
 
 
 def _claim(r: Any) -> Claim:
-    evidence = Evidence(r["document_id"], r["quote"], r["start"], r["end"], r["cue"])
+    evidence = Evidence(r["document_id"], r["quote"], r["start"], r["end"], r["cue"], r["locator"])
     return Claim(
         subject=r["subject"],
         predicate=Predicate(r["predicate"]),

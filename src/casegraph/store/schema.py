@@ -29,6 +29,9 @@ documents = Table(
     Column("removed", JSON, nullable=False),
     Column("duplicate_of", String(40)),
     Column("derived_from", String(40)),
+    Column("language", String(12)),
+    Column("metadata", JSON, nullable=False, default=list),
+    Column("parent_id", String(40), index=True),
 )
 
 mentions = Table(
@@ -57,6 +60,7 @@ claims = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("cue", Text),
+    Column("locator", Text),
     Column("attributes", JSON, nullable=False),
     Column("extractor", String(80), nullable=False),
 )
