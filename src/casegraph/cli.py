@@ -24,6 +24,7 @@ from casegraph.analyse.network import paths_to_sanctioned, sanctioned_ids
 from casegraph.commands.common import DbOption, err, fail, open_store, out
 from casegraph.commands.entities import entities_app
 from casegraph.commands.lists import lists_app
+from casegraph.commands.serve import serve_command
 from casegraph.errors import CasegraphError
 from casegraph.export.json_export import build_export
 from casegraph.ingest.files import discover
@@ -47,6 +48,7 @@ app = typer.Typer(
 )
 app.add_typer(lists_app, name="lists")
 app.add_typer(entities_app, name="entities")
+app.command("serve")(serve_command)
 
 OutputOption = Annotated[
     Path | None, typer.Option("-o", "--output", help="File to write. Default: standard output.")

@@ -11,6 +11,7 @@ from typing import Any
 
 from casegraph.model import Claim, Document, Entity, ScreeningMatch, make_id
 from casegraph.store.database import Store
+from casegraph.store.reviews_table import Review, latest_reviews
 
 
 def build_export(store: Store) -> dict[str, Any]:
@@ -23,16 +24,21 @@ def build_export(store: Store) -> dict[str, Any]:
     claims = [c for c in (_claim(c, links) for c in store.claims()) if c is not None]
     return {
         "entities": [_entity(e, matches[e.id]) for e in entities],
-        "claims": _unique(claims),
+        "claims": _reviewed(_unique(claims), latest_reviews(store)),
         "documents": [_document(d) for d in store.documents()],
     }
 
 
 def _unique(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One claim per id: two mentions of one entity in one sentence make one claim."""
+    """One claim per id: two mentions of one entity in one sentence make one claim.
+
+    `stored_ids` keeps the stored (mention-level) claims behind it: reviews are kept on those.
+    """
     seen: dict[str, dict[str, Any]] = {}
     for claim in claims:
-        seen.setdefault(claim["id"], claim)
+        kept = seen.setdefault(claim["id"], claim)
+        if kept is not claim:
+            kept["stored_ids"] = sorted(set(kept["stored_ids"]) | set(claim["stored_ids"]))
     return sorted(seen.values(), key=lambda c: (c["evidence"]["document_id"], c["evidence"]["start"], c["id"]))
 
 
@@ -85,7 +91,16 @@ def _claim(claim: Claim, links: dict[str, str]) -> dict[str, Any] | None:
             "locator": claim.evidence.locator,
         },
         "extractor": claim.extractor,
+        "stored_ids": [claim.id],
     }
+
+
+def _reviewed(claims: list[dict[str, Any]], reviews: dict[str, Review]) -> list[dict[str, Any]]:
+    """Each claim with the person's latest verdict on any stored claim behind it, or None."""
+    for claim in claims:
+        verdicts = sorted((reviews[i] for i in claim["stored_ids"] if i in reviews), key=lambda r: r.made_at)
+        claim["review"] = verdicts[-1].verdict.value if verdicts else None
+    return claims
 
 
 def _document(d: Document) -> dict[str, Any]:

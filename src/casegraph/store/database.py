@@ -29,7 +29,7 @@ from casegraph.model import (
     ScreeningMatch,
     Status,
 )
-from casegraph.store import decisions_table, lists_table  # noqa: F401  (register their tables)
+from casegraph.store import decisions_table, lists_table, reviews_table  # noqa: F401  (register their tables)
 from casegraph.store import schema as t
 
 
