@@ -193,7 +193,9 @@ async function showEntity(id) {
 
 async function showDocument(evidence) {
   const doc = await api(`/api/documents/${encodeURIComponent(evidence.document_id)}`);
-  const text = doc.text;
+  // Offsets count code points (Python's str); JavaScript strings count UTF-16 units.
+  const codePoints = Array.from(doc.text);
+  const text = { length: codePoints.length, slice: (a, b) => codePoints.slice(a, b).join("") };
   const pieces = [];
   const cuts = new Set([0, text.length, evidence.start, evidence.end]);
   for (const span of doc.removed) { cuts.add(span.start); cuts.add(span.end); }
