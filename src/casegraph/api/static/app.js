@@ -92,7 +92,7 @@ function layout(nodes, edges, width, height) {
     for (const n of nodes) {
       const p = pos.get(n.id), f = force.get(n.id);
       const len = Math.max(1e-6, Math.hypot(f.x, f.y));
-      p.x = Math.min(width - 40, Math.max(40, p.x + (f.x / len) * Math.min(len, heat)));
+      p.x = Math.min(width - 130, Math.max(30, p.x + (f.x / len) * Math.min(len, heat)));
       p.y = Math.min(height - 24, Math.max(24, p.y + (f.y / len) * Math.min(len, heat)));
     }
   }
