@@ -48,3 +48,23 @@ def test_long_names_keep_their_of_phrase_but_lists_stay_split() -> None:
     typed = _typed(text)
     assert "Joint Stock Company Special Economic Zone of Industrial Production Verkhnegorsk" in typed
     assert not any(" and " in name for name in typed)
+
+
+def test_a_model_name_keeps_its_majority_type() -> None:
+    from casegraph.extract.mentions import Found, _model_majority
+
+    text = "Ivo Raske left. Ivo Raske returned. Ivo Raske resigned. Lena Haas stayed."
+    doc = load_pipeline()(text)
+    starts = [i for i in range(len(text)) if text.startswith("Ivo Raske", i)]
+    kinds = [EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PERSON]
+    found = [Found(s, s + 9, k, "spacy:X", 1) for s, k in zip(starts, kinds, strict=True)]
+    found.append(Found(text.index("Lena"), text.index("Lena") + 9, EntityType.ORGANIZATION, "spacy:ORG", 1))
+    voted = _model_majority(doc, found)
+    assert [f.type for f in voted] == [EntityType.PERSON] * 3 + [EntityType.ORGANIZATION]
+    cue = [Found(0, 9, EntityType.ORGANIZATION, "cue:org", 2), Found(16, 25, EntityType.PERSON, "spacy:X", 1)]
+    assert [f.type for f in _model_majority(doc, cue)] == [EntityType.ORGANIZATION, EntityType.PERSON]
+
+
+def test_nationalities_stay_out_of_products() -> None:
+    typed = _typed("Kestria's Russian drones and the Iranian drones were seen.")
+    assert "Russian" not in typed and "Iranian" not in typed

@@ -6,6 +6,7 @@ pipeline, so a distributed engine can map it over documents.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -13,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from casegraph.clean.paragraphs import extraction_text
+from casegraph.extract.coref import find_references
 from casegraph.extract.dates import find_dates
 from casegraph.extract.grammar import MentionMap
 from casegraph.extract.mentions import Found, countries_near, find_mentions, resolve_overlaps
@@ -20,7 +22,7 @@ from casegraph.extract.money import find_money
 from casegraph.extract.nlp import load_pipeline
 from casegraph.extract.quantities import find_quantities
 from casegraph.extract.relations import FrameReader, RawClaim
-from casegraph.extract.status import status_of
+from casegraph.extract.status import StatusCue, claim_status, status_of
 from casegraph.model import Claim, Document, Evidence, Extraction, Mention, Predicate
 
 EXTRACTOR = "casegraph.extract.v1"
@@ -28,6 +30,7 @@ MONEY_PREDICATES = {Predicate.BILLS, Predicate.PAYS}
 DATED_PREDICATES = {
     Predicate.SUPPLIES, Predicate.BILLS, Predicate.PAYS, Predicate.TESTS, Predicate.DEVELOPS,
     Predicate.MANUFACTURES, Predicate.VISITS, Predicate.TRAVELS_WITH, Predicate.SANCTIONED_BY,
+    Predicate.MEMBER_OF, Predicate.ANTAGONIST, Predicate.OWNS,
 }
 
 
@@ -44,13 +47,18 @@ def extract(document: Document, nlp: Language | None = None, chunk_chars: int = 
     nlp = nlp or load_pipeline()
     mentions: dict[tuple[int, int], Mention] = {}
     raw: list[RawClaim] = []
+    statuses: dict[ClaimKey, StatusCue] = {}
     for offset, piece in chunks(extraction_text(document), chunk_chars):
         doc = nlp(piece)
         found, claims = _read(doc)
         for f in found:
             mentions[(f.start + offset, f.end + offset)] = _mention(document, doc, f, offset)
         raw += [_shift_claim(c, offset) for c in claims]
-    built = [_claim(document, c, mentions) for c in _dedupe(raw)]
+        for c in claims:
+            status = _status(doc, c)
+            if status is not None:
+                statuses[_key(_shift_claim(c, offset))] = status
+    built = [_claim(document, c, mentions, statuses.get(_key(c))) for c in _dedupe(raw)]
     return Extraction(
         document_id=document.id,
         mentions=tuple(mentions.values()),
@@ -72,7 +80,7 @@ def chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
 
 def _read(doc: Doc) -> tuple[list[Found], list[RawClaim]]:
     found = find_mentions(doc)
-    reader = FrameReader(doc, MentionMap.build(doc, found))
+    reader = FrameReader(doc, MentionMap.build(doc, found, find_references(doc, found)))
     raw = [c for i, sent in enumerate(doc.sents) if sent.text.strip() for c in reader.read(sent, i)]
     authorities = [f for c in raw for f in (c.subject, c.object) if f.extractor == "cue:authority"]
     return resolve_overlaps(found + authorities), raw
@@ -107,10 +115,38 @@ def _mention(document: Document, doc: Doc, found: Found, offset: int) -> Mention
     )
 
 
+ClaimKey = tuple[int, int, str, int, int]
+
+
+def _key(claim: RawClaim) -> ClaimKey:
+    return (claim.subject.start, claim.object.start, claim.predicate.value, claim.start, claim.end)
+
+
+def _status(doc: Doc, claim: RawClaim) -> StatusCue | None:
+    """The claim's status from the cues governing its clause, read while the parse is at hand.
+
+    None (no anchor inside the claim's evidence) leaves the sentence-level fallback.
+    """
+    window = (claim.start, claim.end)
+    spans = [_anchor(doc.text, f, window) for f in (claim.subject, claim.object)]
+    return claim_status(doc, [s for s in spans if s is not None], window)
+
+
+def _anchor(text: str, found: Found, window: tuple[int, int]) -> tuple[int, int] | None:
+    """Where the claim's sentence names the party: the mention, or the phrase coreference read as it."""
+    if window[0] <= found.start and found.end <= window[1]:
+        return found.start, found.end
+    if not found.said_as:
+        return None
+    phrase = re.compile(rf"\b{re.escape(found.said_as)}\b")
+    hits = [m.start() for m in phrase.finditer(text, window[0], window[1])]
+    return (hits[0], hits[0] + len(found.said_as)) if len(hits) == 1 else None
+
+
 def _dedupe(raw: Iterable[RawClaim]) -> list[RawClaim]:
-    seen: dict[tuple[int, int, str, int, int], RawClaim] = {}
+    seen: dict[ClaimKey, RawClaim] = {}
     for claim in raw:
-        key = (claim.subject.start, claim.object.start, claim.predicate.value, claim.start, claim.end)
+        key = _key(claim)
         if key in seen:
             merged = seen[key].attributes + tuple(a for a in claim.attributes if a not in seen[key].attributes)
             claim = RawClaim(claim.subject, claim.predicate, claim.object, claim.start, claim.end, merged, claim.extractor)
@@ -118,14 +154,19 @@ def _dedupe(raw: Iterable[RawClaim]) -> list[RawClaim]:
     return list(seen.values())
 
 
-def _claim(document: Document, raw: RawClaim, mentions: dict[tuple[int, int], Mention]) -> Claim | None:
+def _claim(
+    document: Document,
+    raw: RawClaim,
+    mentions: dict[tuple[int, int], Mention],
+    clause: StatusCue | None = None,
+) -> Claim | None:
     subject = mentions.get((raw.subject.start, raw.subject.end))
     obj = mentions.get((raw.object.start, raw.object.end))
     if subject is None or obj is None:
         return None
     start, end = _strip(document.text, raw.start, raw.end)
     quote = document.text[start:end]
-    status = status_of(quote)
+    status = clause or status_of(quote)
     attributes = raw.attributes + _values(quote, raw.predicate, document)
     if status.cue:
         attributes += (("cue", status.cue),)

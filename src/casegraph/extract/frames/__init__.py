@@ -1,0 +1,1 @@
+"""Relation frames, one module per family of predicates they produce."""
