@@ -3,33 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from casegraph.errors import InputError, SkipItem
 from casegraph.extract.dates import guess_published
-from casegraph.model import Document, Extraction, make_id
+from casegraph.ingest.encoding import decode, decode_text
+from casegraph.ingest.registry import READERS, Read, reader_for, register, size_text
+from casegraph.model import Document, make_id
+
+__all__ = [
+    "READERS", "Read", "Skipped", "decode", "discover", "read_document", "read_path", "read_text",
+]
 
 SUPPORTED_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown"}
 MAX_BYTES = 50 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Read:
-    """What a reader yields per document: the document, and the claims a structured record states.
-
-    A text document leaves `extraction` empty: cleaning and extraction read it later.
-    A record row (invoice, shipment) already says who did what, so its reader builds
-    the mentions and claims itself and extraction is skipped.
-    """
-
-    document: Document
-    extraction: Extraction | None = None
-
-
-Reader = Callable[[Path, bytes], list[Read]]
-"""A reader gets the path (for its name and neighbours, such as a mapping file) and the bytes."""
 
 
 @dataclass(frozen=True)
@@ -56,17 +45,6 @@ def _supported(path: Path) -> bool:
     return path.suffix.lower() in READERS and not path.name.startswith(".")
 
 
-def decode(data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), else Windows-1252, never failing silently."""
-    if b"\x00" in data[:4096]:
-        raise SkipItem("binary content (NUL bytes) in a text file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def title_of(text: str, fallback: str) -> str:
     """The first non-empty line, without Markdown heading marks."""
     for line in text.splitlines():
@@ -77,36 +55,40 @@ def title_of(text: str, fallback: str) -> str:
 
 
 def read_text(path: Path, data: bytes) -> list[Read]:
-    """A plain-text or Markdown file: one document."""
-    text = decode(data)
-    if not text.strip():
+    """A plain-text or Markdown file: one document; a guessed encoding is noted."""
+    decoded = decode_text(data)
+    if not decoded.text.strip():
         raise SkipItem("empty file")
     sha = hashlib.sha256(data).hexdigest()
     document = Document(
         id=make_id("doc", sha),
         source=str(path),
-        title=title_of(text, path.stem),
-        text=text,
+        title=title_of(decoded.text, path.stem),
+        text=decoded.text,
         sha256=sha,
-        published=guess_published(text),
+        published=guess_published(decoded.text),
         media_type=SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text/plain"),
+        metadata=(("encoding", decoded.encoding),) if decoded.encoding != "utf-8" else (),
     )
-    return [Read(document)]
+    return [Read(document, warnings=(decoded.warning,) if decoded.warning else ())]
 
 
-READERS: dict[str, Reader] = {".txt": read_text, ".md": read_text}
-"""Readers by lower-case file suffix; a format module adds its own entry."""
+register(read_text, *SUPPORTED_SUFFIXES)
 
 
 def read_path(path: Path) -> list[Read]:
-    """Every document one file holds (an e-mail yields its attachments too), or SkipItem with why."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        known = ", ".join(sorted(READERS))
-        raise SkipItem(f"unsupported file type {path.suffix.lower() or '(none)'}; casegraph reads {known}")
+    """Every document one file holds (an e-mail yields its attachments too), or SkipItem with why.
+
+    Files over MAX_BYTES are skipped unread: a 200 MB text costs about 3.6 GB to
+    clean and hours to extract (bench/ingest.py), so it needs splitting first.
+    """
+    reader = reader_for(path)
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise SkipItem(f"file is {size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB")
+        raise SkipItem(
+            f"file is {size_text(size)}; the limit is {size_text(MAX_BYTES)} "
+            "(split it into smaller files)"
+        )
     return reader(path, path.read_bytes())
 
 
