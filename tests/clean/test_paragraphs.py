@@ -1,4 +1,10 @@
-from casegraph.clean.paragraphs import clean, extraction_text, paragraphs
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casegraph.clean.document import clean_document
+from casegraph.clean.paragraphs import clean, extraction_text, paragraphs, withhold
 from casegraph.model import Document
 from tests.conftest import SEED_ARTICLE, SEED_REWRITE
 
@@ -27,13 +33,38 @@ def test_seed_spam_blocks_removed_and_every_article_paragraph_kept() -> None:
     assert kept[-1].startswith("A final letter")
 
 
-def test_rewrite_keeps_article_drops_caption_and_byline() -> None:
+def test_rewrite_keeps_article_drops_navigation_caption_and_byline() -> None:
     text = SEED_REWRITE.read_text(encoding="utf-8")
     document = clean(_doc(text))
-    reasons = {text[s.start : s.end][:30]: s.reason for s in document.removed}
-    assert reasons["This image is AI-generated and"] == "image caption or disclaimer"
-    assert reasons["Devdiscourse News Desk | Updat"] == "byline"
-    assert not any("Kupol" in text[s.start : s.end] for s in document.removed)
+    reasons = {text[s.start : s.end].strip()[:30]: s.reason for s in document.removed}
+    assert reasons == {
+        "date 2025-09-25 Left Menu": "navigation",
+        "This image is AI-generated and": "image caption or disclaimer",
+        "Devdiscourse News Desk | Updat": "byline",
+    }
+
+
+def test_an_offer_the_article_is_about_is_kept() -> None:
+    text = (
+        "Retailer Brightmart cut prices on televisions for its holiday sale, the company said.\n"
+        "Brightmart televisions were discounted by a third, and the sale drew long queues at Brightmart stores.\n"
+        "Analysts said the Brightmart sale discount on televisions would squeeze margins.\n"
+        "The Brightmart offer: free delivery on televisions, a deal for holiday shoppers, the company said."
+    )
+    assert withhold(text) == ()
+
+
+def test_a_pitch_that_shares_nothing_with_the_article_is_spam() -> None:
+    text = (
+        "The port authority of Estrada fined the shipping agent Carvel Lines for false cargo declarations.\n"
+        "Carvel Lines declared turbine parts as farm machinery on three voyages, the port authority said.\n"
+        "Win a brand-new phone today! Click here and claim your free prize before the offer expires.\n"
+        "The port authority said Carvel Lines had paid the fine and corrected its cargo declarations."
+    )
+    removed = withhold(text)
+    assert [text[s.start : s.end][:20] for s in removed] == ["Win a brand-new phon"]
+    assert removed[0].reason.startswith("spam: 7 promotional cue(s)")
+    assert "0% of its words shared" in removed[0].reason
 
 
 def test_extraction_text_keeps_offsets() -> None:
@@ -48,3 +79,54 @@ def test_extraction_text_keeps_offsets() -> None:
 def test_plain_text_without_spam_is_untouched() -> None:
     text = "The ministry signed a contract.\nThe supplier delivered the goods in March."
     assert clean(_doc(text)).removed == ()
+
+
+def test_clean_document_repairs_unicode_and_detects_language() -> None:
+    text = "The cafÃ© owner said the ministry signed a contract with the supplier in March."
+    document = clean_document(_doc(text))
+    assert "café" in document.text and "Ã" not in document.text
+    assert document.language == "en"
+
+
+def test_restored_span_is_kept() -> None:
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    last = withhold(text)[-1]
+    document = clean_document(_doc(text), kept=[(last.start, last.end)])
+    assert last not in document.removed and len(document.removed) == 5
+
+
+LINES = st.lists(
+    st.one_of(
+        st.text(min_size=0, max_size=120),
+        st.sampled_from(["Click here to win a free prize!", "- Works on smart TV", "By Jane Roe", "Menu"]),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(LINES, st.sampled_from(["\n", "\n\n", "\r\n"]))
+def test_removed_spans_are_within_text_ordered_and_disjoint(lines: list[str], joiner: str) -> None:
+    document = clean_document(_doc(joiner.join(lines)))
+    previous_end = 0
+    for span in document.removed:
+        assert previous_end <= span.start < span.end <= len(document.text)
+        assert span.reason
+        previous_end = span.end
+    blanked = extraction_text(document)
+    assert len(blanked) == len(document.text)
+    assert [i for i, c in enumerate(blanked) if c == "\n"] == [
+        i for i, c in enumerate(document.text) if c == "\n"
+    ]
+
+
+def test_repair_keeps_page_starts_on_their_pages() -> None:
+    pages = ["First page: the cafÃ© signed.", "Second page: delivery in March."]
+    text = "\n\n".join(pages)
+    starts = f"0,{len(pages[0]) + 2}"
+    document = clean_document(
+        Document("d", "s", "t", text, "h", metadata=(("page_starts", starts),))
+    )
+    first, second = (int(v) for v in (document.meta("page_starts") or "").split(","))
+    assert document.text[first:].startswith("First page: the café")
+    assert document.text[second:].startswith("Second page")
