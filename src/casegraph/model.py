@@ -80,6 +80,12 @@ class Predicate(str, Enum):
         return _LINK_TYPES[self]
 
 
+MANAGER_WORDS = (
+    "ceo", "chief", "head", "director", "chair", "president", "founder", "owner", "manager",
+    "general", "commander", "executive", "boss", "leader", "partner", "principal",
+)
+"""Words of a role title that put a person in charge (MANAGER rather than EMPLOYEE)."""
+
 _LINK_TYPES: dict[Predicate, LinkType] = {
     Predicate.SUPPLIES: LinkType.BUSINESS,
     Predicate.MANUFACTURES: LinkType.BUSINESS,
@@ -201,6 +207,11 @@ class Claim:
 
     @property
     def link_type(self) -> LinkType:
+        """The predicate's link type; a role that runs nothing ("engineer") is EMPLOYEE, not MANAGER."""
+        if self.predicate is Predicate.ROLE_IN:
+            role = (self.attribute("role") or "").casefold()
+            if role and not any(word in role for word in MANAGER_WORDS):
+                return LinkType.EMPLOYEE
         return self.predicate.link_type
 
     def attribute(self, key: str) -> str | None:
