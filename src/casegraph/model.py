@@ -81,8 +81,22 @@ class Predicate(str, Enum):
 
 
 MANAGER_WORDS = (
-    "ceo", "chief", "head", "director", "chair", "president", "founder", "owner", "manager",
-    "general", "commander", "executive", "boss", "leader", "partner", "principal",
+    "ceo",
+    "chief",
+    "head",
+    "director",
+    "chair",
+    "president",
+    "founder",
+    "owner",
+    "manager",
+    "general",
+    "commander",
+    "executive",
+    "boss",
+    "leader",
+    "partner",
+    "principal",
 )
 """Words of a role title that put a person in charge (MANAGER rather than EMPLOYEE)."""
 

@@ -8,22 +8,26 @@ a document added later can merge with parties already known.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
 
-from casegraph.clean.paragraphs import clean
+from casegraph.clean.document import clean_document
+from casegraph.clean.duplicates import derivations
 from casegraph.errors import SkipItem
 from casegraph.extract.nlp import load_pipeline
 from casegraph.extract.pipeline import extract
 from casegraph.ingest.files import Read, Skipped, discover, read_path
+from casegraph.ingest.pages import locate_pages
 from casegraph.model import Document, Entity, EntityType, Extraction, ScreeningMatch
 from casegraph.resolve.entities import resolve
 from casegraph.screen.lists import SanctionsList, default_lists
 from casegraph.screen.screening import Screener
 from casegraph.store.database import Store
 from casegraph.store.decisions_table import list_decisions
+from casegraph.store.locks import rebuild_lock
+from casegraph.store.restorations_table import kept_spans
 
 SCREENED = {EntityType.PERSON, EntityType.ORGANIZATION}
 
@@ -35,6 +39,8 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)
+    """Parts of read files left out (a malformed row, an unreadable attachment), one line each."""
 
     @property
     def read(self) -> int:
@@ -49,15 +55,28 @@ class Processed:
     extraction: Extraction
 
 
-def process(item: Read, nlp: Language | None = None) -> Processed:
+def process(
+    item: Read, nlp: Language | None = None, kept: Sequence[tuple[int, int]] = ()
+) -> Processed:
     """Clean and extract one read document: a pure stage a distributed engine can map.
 
     The language pipeline loads once per process, and only for text documents.
+    `kept` are spans a person restored: cleaning never withholds them.
     """
     if item.extraction is not None:
         return Processed(item.document, item.extraction)
-    document = clean(item.document)
-    return Processed(document, extract(document, nlp or load_pipeline()))
+    document = clean_document(item.document, kept)
+    extraction = extract(document, nlp or load_pipeline())
+    return Processed(document, locate_pages(document, extraction))
+
+
+def store_processed(store: Store, processed: Processed) -> bool:
+    """Write one document with its extraction in one transaction; False when stored before.
+
+    The one write step of every ingest, in one process or from a cluster's results.
+    """
+    extraction = processed.extraction
+    return store.add_document(processed.document, extraction.mentions, extraction.claims)
 
 
 def ingest(
@@ -80,14 +99,12 @@ def ingest(
         except (SkipItem, OSError) as exc:
             report.skipped.append(Skipped(str(path), str(exc)))
             continue
+        report.warnings += [Skipped(str(path), w) for item in items for w in item.warnings]
         added = False
         for item in items:
             if store.has_document(item.document.sha256):
                 continue
-            processed = process(item)
-            added |= store.add_document(
-                processed.document, processed.extraction.mentions, processed.extraction.claims
-            )
+            added |= store_processed(store, process(item))
         (report.added if added else report.unchanged).append(str(path))
     return report
 
@@ -104,14 +121,38 @@ def rebuild(store: Store, lists: Sequence[SanctionsList] | None = None) -> list[
 
     Without `lists`, parties are screened against the lists stored in the database
     (`casegraph lists load` / `update`), else against the bundled OFAC SDN snapshot.
+    Spans a person restored are re-extracted first, then duplicates and derivatives
+    are linked across the store. One rebuild runs at a time per store (`rebuild_lock`), and its result is written in
+    one transaction, so concurrent ingests end with every document resolved.
     """
-    entities, links = resolve(store.mentions(), list_decisions(store))
-    store.replace_entities(entities, links)
     if lists is None:
         from casegraph.store.lists_table import stored_lists
 
         lists = stored_lists(store) or default_lists()
     screener = Screener(lists)
-    matches = [m for e in entities if screenable(e) for m in screener.screen_entity(e)]
-    store.replace_matches(matches)
+    with rebuild_lock(store):
+        reclean_restored(store)
+        store.replace_derivations(derivations(store.documents()))
+        entities, links = resolve(store.mentions(), list_decisions(store))
+        matches = [m for e in entities if screenable(e) for m in screener.screen_entity(e)]
+        store.replace_resolution(entities, links, matches)
     return matches
+
+
+def reclean_restored(store: Store) -> int:
+    """Re-clean and re-extract each document that still withholds a span a person restored.
+
+    The number of documents rewritten; none on most rebuilds, so the language
+    pipeline loads only when a restoration is new.
+    """
+    kept = kept_spans(store)
+    rewritten = 0
+    for document in store.documents():
+        spans = kept.get(document.id, [])
+        if not any(s.start < b and a < s.end for s in document.removed for a, b in spans):
+            continue
+        processed = process(Read(replace(document, removed=())), kept=spans)
+        extraction = processed.extraction
+        store.replace_extraction(processed.document, extraction.mentions, extraction.claims)
+        rewritten += 1
+    return rewritten

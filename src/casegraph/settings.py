@@ -5,6 +5,11 @@ from __future__ import annotations
 import os
 
 DEFAULT_DB = "casegraph.db"
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+"""How long a SQLite writer waits for another process's transaction before giving up."""
+
+_POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+POSTGRES_DRIVER = "postgresql+psycopg://"
 
 
 def database_url(value: str | None = None) -> str:
@@ -14,5 +19,14 @@ def database_url(value: str | None = None) -> str:
     """
     raw = value or os.environ.get("CASEGRAPH_DB") or DEFAULT_DB
     if "://" in raw:
-        return raw
+        return engine_url(raw)
     return f"sqlite:///{raw}"
+
+
+def engine_url(url: str) -> str:
+    """A plain `postgresql://` (or `postgres://`) URL goes through psycopg 3, the driver
+    casegraph installs; a URL naming its driver is left alone."""
+    for scheme in _POSTGRES_SCHEMES:
+        if url.startswith(scheme):
+            return POSTGRES_DRIVER + url.removeprefix(scheme)
+    return url

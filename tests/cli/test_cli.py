@@ -68,3 +68,34 @@ def test_screen_json_explains(tmp_path: Path) -> None:
 def test_unknown_export_format(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "xml", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2 and "unknown format" in result.output
+
+
+def test_bad_files_never_stop_a_batch_and_the_report_says_why(tmp_path: Path) -> None:
+    import shutil
+
+    case = tmp_path / "case"
+    case.mkdir()
+    fixtures = Path(__file__).parents[1] / "ingest" / "fixtures"
+    for name in ("shipments.csv", "shipments.mapping.yaml"):
+        shutil.copy(fixtures / name, case / name)
+    (case / "empty.txt").write_bytes(b"")
+    (case / "garbage.txt").write_bytes(bytes(range(256)) * 8)
+    (case / "orphan.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = runner.invoke(app, ["ingest", str(case), "--db", str(tmp_path / "x.db"), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "1 added, 0 already stored, 3 skipped, 2 warnings" in result.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    reasons = {Path(s["path"]).name: s["reason"] for s in data["skipped"]}
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["garbage.txt"].startswith("binary content")
+    assert reasons["orphan.csv"].startswith("no mapping for this records file")
+    assert [w["reason"] for w in data["warnings"]] == [
+        "row 5: date '2025-31-06' is not a date", "row 6: 6 fields, the header has 10",
+    ]
+
+
+def test_ingest_help_lists_the_formats() -> None:
+    result = runner.invoke(app, ["ingest", "--help"])
+    for suffix in (".pdf", ".docx", ".eml", ".mbox", ".zip", ".csv", ".jsonl", ".xlsx", "mapping.yaml"):
+        assert suffix in result.output

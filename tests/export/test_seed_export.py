@@ -15,7 +15,7 @@ def _claims(export: dict[str, Any], subject: str, predicate: str, obj: str) -> l
 
 
 def test_contract_keys(seed_export: dict[str, Any]) -> None:
-    assert set(seed_export) == {"entities", "claims", "documents"}
+    assert set(seed_export) == {"entities", "claims", "documents", "links"}
     entity = seed_export["entities"][0]
     assert {"id", "type", "name", "aliases", "countries", "sanctions"} <= set(entity)
     claim = seed_export["claims"][0]
@@ -100,3 +100,43 @@ def test_unsanctioned_parties_have_no_matches(seed_export: dict[str, Any]) -> No
 def test_spam_never_becomes_a_party(seed_export: dict[str, Any]) -> None:
     names = {e["name"] for e in seed_export["entities"]} | {a for e in seed_export["entities"] for a in e["aliases"]}
     assert "Netflix" not in names
+
+
+def _one_way(export: dict[str, Any], subject: str, predicate: str, obj: str) -> list[dict[str, Any]]:
+    """The claims `subject -predicate-> obj`, checking none reads the other way."""
+    assert not _claims(export, obj, predicate, subject), (obj, predicate, subject)
+    return _claims(export, subject, predicate, obj)
+
+
+def test_bill_stated_with_descriptions_is_resolved(seed_export: dict[str, Any]) -> None:
+    # "the procurement company billed the weapons manufacturer" in the second quarter of 2024
+    [bill] = _one_way(seed_export, "TSK Vektor", "bills", "IEMZ Kupol")
+    attrs = bill["attributes"]
+    assert attrs["date"] == "2024-Q2"
+    assert (attrs["subject_ref"], attrs["object_ref"]) == ("the procurement company", "the weapons manufacturer")
+    assert "the procurement company billed the weapons manufacturer" in bill["evidence"]["quote"]
+
+
+def test_bill_from_the_drone_maker_runs_one_way(seed_export: dict[str, Any]) -> None:
+    [bill] = _one_way(seed_export, "Sichuan AEE", "bills", "TSK Vektor")
+    assert (bill["attributes"]["amount"], bill["attributes"]["currency"], bill["attributes"]["date"]) == ("5000000", "CNY", "2025-Q2")
+
+
+def test_manufacturers_of_the_named_drones(seed_export: dict[str, Any]) -> None:
+    assert _one_way(seed_export, "Sichuan AEE", "manufactures", "A200")
+    assert _one_way(seed_export, "Hunan Haotianyi", "manufactures", "HW52V")
+    makers = {c["subject"] for c in seed_export["claims"] if c["predicate"] == "manufactures" and c["object"] == entity_named(seed_export, "A200")["id"]}
+    assert makers == {entity_named(seed_export, "Sichuan AEE")["id"]}
+
+
+def test_analyst_role_with_title(seed_export: dict[str, Any]) -> None:
+    [role] = _one_way(seed_export, "Samuel Bendett", "role_in", "Center for a New American Security")
+    assert role["attributes"]["role"] == "adjunct senior fellow"
+    assert role["link_type"] == "EMPLOYEE"  # a fellow runs nothing
+
+
+def test_drone_variants(seed_export: dict[str, Any]) -> None:
+    assert _one_way(seed_export, "Garpiya", "variant_of", "Shahed")
+    [ga21] = _one_way(seed_export, "GA-21", "variant_of", "Shahed-107")
+    assert ga21["status"] == "assessed"
+    assert entity_named(seed_export, "Shahed")["id"] != entity_named(seed_export, "Shahed-107")["id"]

@@ -20,7 +20,9 @@ ORG, PERSON = EntityType.ORGANIZATION, EntityType.PERSON
 
 def _m(text: str, kind: EntityType = ORG, doc: str = "d1", at: int = 0) -> Mention:
     how = "spacy:PERSON" if kind is PERSON else "cue:org"
-    return Mention(document_id=doc, start=at, end=at + len(text), text=text, type=kind, extractor=how)
+    return Mention(
+        document_id=doc, start=at, end=at + len(text), text=text, type=kind, extractor=how
+    )
 
 
 def _mentions(*names: str | tuple[str, EntityType]) -> list[Mention]:
@@ -51,7 +53,10 @@ CASES = [
         [*KESTREL], [], [{"Orvane Kestrel", "Kestrel"}], id="machine-short-form-without-decisions"
     ),
     pytest.param(
-        [*VARIANT], [], [{"Hunan Zhaolinyi", "Hunan Zhaolyinyi"}], id="machine-variant-without-decisions"
+        [*VARIANT],
+        [],
+        [{"Hunan Zhaolinyi", "Hunan Zhaolyinyi"}],
+        id="machine-variant-without-decisions",
     ),
     pytest.param(
         ["Orvane Kestrel", "Balmor Fittings"],
@@ -148,13 +153,18 @@ def test_decisions(
 
 
 def test_without_decisions_resolution_is_unchanged() -> None:
-    mentions = _mentions("Orvane Kestrel", "Kestrel", *VARIANT, "TSR Vostok", "NII Vostok", "Vostok")
+    mentions = _mentions(
+        "Orvane Kestrel", "Kestrel", *VARIANT, "TSR Vostok", "NII Vostok", "Vostok"
+    )
     assert resolve(mentions) == resolve(mentions, [])
 
 
 def test_merge_never_joins_names_kept_apart() -> None:
     mentions = _mentions("Orvane Kestrel", "Kestrel", "Balmor Fittings", "Balmor")
-    decisions = [_d("not-same", "Kestrel", "Balmor"), _d("merge", "Orvane Kestrel", "Balmor Fittings")]
+    decisions = [
+        _d("not-same", "Kestrel", "Balmor"),
+        _d("merge", "Orvane Kestrel", "Balmor Fittings"),
+    ]
     groups = _groups(mentions, decisions)
     assert not any({"Kestrel", "Balmor"} <= g for g in groups)
     assert any({"Orvane Kestrel", "Balmor Fittings"} <= g for g in groups)

@@ -6,8 +6,16 @@ from casegraph.model import EntityType, Mention
 from casegraph.resolve.entities import resolve
 
 
-def _m(text: str, kind: EntityType = EntityType.ORGANIZATION, doc: str = "d1", at: int = 0, how: str = "cue:org") -> Mention:
-    return Mention(document_id=doc, start=at, end=at + len(text), text=text, type=kind, extractor=how)
+def _m(
+    text: str,
+    kind: EntityType = EntityType.ORGANIZATION,
+    doc: str = "d1",
+    at: int = 0,
+    how: str = "cue:org",
+) -> Mention:
+    return Mention(
+        document_id=doc, start=at, end=at + len(text), text=text, type=kind, extractor=how
+    )
 
 
 def _groups(mentions: list[Mention]) -> list[set[str]]:
@@ -19,12 +27,18 @@ def _groups(mentions: list[Mention]) -> list[set[str]]:
 
 
 def test_short_form_joins_its_only_owner_across_documents() -> None:
-    groups = _groups([_m("Orvane Kestrel", at=0), _m("Kestrel", doc="d2", at=5), _m("Kestrel", at=40)])
+    groups = _groups(
+        [_m("Orvane Kestrel", at=0), _m("Kestrel", doc="d2", at=5), _m("Kestrel", at=40)]
+    )
     assert groups == [{"Orvane Kestrel", "Kestrel"}]
 
 
 def test_spelling_variant_merges_with_reason() -> None:
-    mentions = [_m("Hunan Zhaolinyi", at=0), _m("Hunan Zhaolinyi", at=30), _m("Hunan Zhaolyinyi", at=60)]
+    mentions = [
+        _m("Hunan Zhaolinyi", at=0),
+        _m("Hunan Zhaolinyi", at=30),
+        _m("Hunan Zhaolyinyi", at=60),
+    ]
     entities, _ = resolve(mentions)
     assert len(entities) == 1
     assert entities[0].name == "Hunan Zhaolinyi"
@@ -57,11 +71,19 @@ def test_cue_type_outvotes_the_model() -> None:
 
 
 def test_person_surname_joins_full_name() -> None:
-    groups = _groups([_m("Samuel Brantley", EntityType.PERSON, how="spacy:PERSON"), _m("Brantley", EntityType.PERSON, at=50, how="spacy:PERSON")])
+    groups = _groups(
+        [
+            _m("Samuel Brantley", EntityType.PERSON, how="spacy:PERSON"),
+            _m("Brantley", EntityType.PERSON, at=50, how="spacy:PERSON"),
+        ]
+    )
     assert groups == [{"Samuel Brantley", "Brantley"}]
 
 
 def test_authority_aliases_become_one_body() -> None:
-    mentions = [_m("U.S.", EntityType.AUTHORITY, how="cue:authority"), _m("United States", EntityType.AUTHORITY, at=20, how="cue:authority")]
+    mentions = [
+        _m("U.S.", EntityType.AUTHORITY, how="cue:authority"),
+        _m("United States", EntityType.AUTHORITY, at=20, how="cue:authority"),
+    ]
     entities, _ = resolve(mentions)
     assert [e.name for e in entities] == ["United States"]

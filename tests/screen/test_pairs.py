@@ -51,7 +51,14 @@ def test_threshold_decides_match() -> None:
 
 def test_columns_kept_in_order_and_added_at_the_end() -> None:
     assert output_columns(["id", "schema", "name2", "name1", "note"]) == [
-        "id", "schema", "name2", "name1", "note", "score", "match", "explanation",
+        "id",
+        "schema",
+        "name2",
+        "name1",
+        "note",
+        "score",
+        "match",
+        "explanation",
     ]
     # A re-scored output file does not grow duplicate columns.
     again = output_columns(["name1", "name2", "schema", "score", "match", "explanation"])
@@ -101,7 +108,7 @@ def test_quoted_fields_and_multiline_values() -> None:
 
 
 def test_write_round_trips() -> None:
-    scored = score_pairs(lines("name1,name2,schema\n\"A, B\",A B,Company\n"))
+    scored = score_pairs(lines('name1,name2,schema\n"A, B",A B,Company\n'))
     buffer = io.StringIO()
     write_pairs(scored, buffer)
     header, row = buffer.getvalue().splitlines()

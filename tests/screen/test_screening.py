@@ -23,21 +23,74 @@ def ids(matches: list[ScreeningMatch]) -> list[str]:
 
 
 def score_of(screener: Screener, name: str, type: EntityType | None, entry_id: str) -> float:
-    """The entry's score for the name whatever the threshold (0 when not even a candidate)."""
-    found = [
-        m
-        for m in screener.screen_name(name, type, limit=50, threshold=0.0)
-        if m.entry_id == entry_id
-    ]
-    return found[0].score if found else 0.0
+    """The entry's score for the name whatever the threshold."""
+    compared = screener.compare(name, entry_id, type)
+    assert compared is not None
+    return compared.score
 
 
 def test_tsk_vektor_hits_only_its_entry(screener: Screener) -> None:
     matches = screener.screen_name("TSK Vektor", ORG)
     assert ids(matches) == ["46441"]
     assert matches[0].score >= 0.95
-    for shares_a_word in ("35156", "48637"):  # AO NII VEKTOR, VEKTOR ETALON
-        assert score_of(screener, "TSK Vektor", ORG, shares_a_word) < DEFAULT_THRESHOLD
+    assert matches[0].explanation == (
+        "query 'TSK Vektor' vs list name 'TSK VEKTOR, OOO': agreed: tsk, vektor; "
+        "legal form ignored in list: ooo"
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "listed", "other_word"),
+    [("35156", "AO NII VEKTOR", "nii"), ("48637", "VEKTOR ETALON", "etalon")],
+)
+def test_tsk_vektor_does_not_reach_entries_sharing_a_word(
+    screener: Screener, entry_id: str, listed: str, other_word: str
+) -> None:
+    compared = screener.compare("TSK Vektor", entry_id, ORG)
+    assert compared is not None
+    assert compared.matched_name == listed
+    assert compared.score < DEFAULT_THRESHOLD
+    assert "agreed: vektor" in compared.explanation
+    assert "only in query: tsk" in compared.explanation
+    assert f"only in list: {other_word}" in compared.explanation
+
+
+def test_iemz_kupol_hits_the_plant_by_its_initials(screener: Screener) -> None:
+    matches = screener.screen_name("IEMZ Kupol", ORG)
+    assert ids(matches) == ["46431"]
+    assert matches[0].matched_name == "JOINT STOCK COMPANY IZHEVSK ELECTROMECHANICAL PLANT KUPOL"
+    assert matches[0].score >= 0.9
+    explanation = matches[0].explanation
+    assert "agreed: kupol" in explanation
+    assert "close: iemz ~ izhevsk electromechanical plant (initials)" in explanation
+    assert "legal form ignored in list: joint stock company" in explanation
+
+
+@pytest.mark.parametrize(("short_form", "entry_id"), [("Kupol", "46431"), ("Vektor", "46441")])
+def test_a_short_form_alone_stays_below_the_threshold(
+    screener: Screener, short_form: str, entry_id: str
+) -> None:
+    compared = screener.compare(short_form, entry_id, ORG)
+    assert compared is not None
+    assert 0.3 < compared.score < DEFAULT_THRESHOLD
+    assert f"agreed: {short_form.lower()}" in compared.explanation
+    assert "only in list:" in compared.explanation
+
+
+def test_compare_with_an_unknown_entry(screener: Screener) -> None:
+    assert screener.compare("TSK Vektor", "no-such-entry", ORG) is None
+
+
+def test_an_almost_exact_hit_hides_much_weaker_ones(screener: Screener) -> None:
+    """Below a near-exact match, an entry sharing a given name is not offered even at threshold
+    0; without a near-exact match it is."""
+    exact = screener.screen_name("PUTIN, Vladimir Vladimirovich", PERSON, limit=10, threshold=0.0)
+    assert exact[0].entry_id == "35096"
+    assert all(m.score >= exact[0].score - 0.1 for m in exact)
+    namesake = score_of(screener, "PUTIN, Vladimir Vladimirovich", PERSON, "20139")
+    assert 0.0 < namesake < exact[0].score - 0.1  # KONONOV, Vladimir
+    assert "20139" not in ids(exact)
+    assert "20139" in ids(screener.screen_name("Vladimir", PERSON, limit=10, threshold=0.0))
 
 
 def test_match_carries_list_version_programs_and_explanation(screener: Screener) -> None:

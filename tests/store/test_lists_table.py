@@ -20,22 +20,18 @@ FIXTURES = Path(__file__).resolve().parents[1] / "screen" / "fixtures"
 OFAC_DIR = FIXTURES / "ofac-2030-01-15"
 
 
-def _store(tmp_path: Path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'case.db'}")
-
-
 def _fictional() -> SanctionsList:
     return load_list(OFAC_DIR, "ofac-csv")
 
 
-def test_list_round_trip_keeps_every_field_and_the_entry_order(tmp_path: Path) -> None:
-    store = _store(tmp_path)
+def test_list_round_trip_keeps_every_field_and_the_entry_order(db_url: str) -> None:
+    store = Store(db_url)
     assert stored_lists(store) == [] and list_summaries(store) == []
     fictional = _fictional()
     ftm = load_list(FIXTURES / "opensanctions.ftm.json", "ftm")
     save_list(store, fictional, "ofac-csv")
     save_list(store, ftm, "ftm")
-    assert stored_lists(_store(tmp_path)) == [fictional, ftm]  # by name, read back from the file
+    assert stored_lists(Store(db_url)) == [fictional, ftm]  # by name, read back from the database
     summary = list_summaries(store)[0]
     assert summary == ListSummary(
         "OFAC SDN", "2030-01-15", fictional.source, "ofac-csv", summary.loaded_at, 4
@@ -44,8 +40,8 @@ def test_list_round_trip_keeps_every_field_and_the_entry_order(tmp_path: Path) -
     assert [s.name for s in list_summaries(store)] == ["OFAC SDN", "OpenSanctions"]
 
 
-def test_saving_a_list_of_the_same_name_replaces_it_whole(tmp_path: Path) -> None:
-    store = _store(tmp_path)
+def test_saving_a_list_of_the_same_name_replaces_it_whole(db_url: str) -> None:
+    store = Store(db_url)
     fictional = _fictional()
     save_list(store, fictional, "ofac-csv")
     save_list(store, replace(fictional, name="Other list"), "ofac-csv")
@@ -58,8 +54,8 @@ def test_saving_a_list_of_the_same_name_replaces_it_whole(tmp_path: Path) -> Non
     assert {s.name: s.entries for s in list_summaries(store)} == {"OFAC SDN": 2, "Other list": 4}
 
 
-def test_a_bad_list_is_refused_and_the_stored_one_kept(tmp_path: Path) -> None:
-    store = _store(tmp_path)
+def test_a_bad_list_is_refused_and_the_stored_one_kept(db_url: str) -> None:
+    store = Store(db_url)
     fictional = _fictional()
     save_list(store, fictional, "ofac-csv")
     twice = replace(fictional, entries=(fictional.entries[0], fictional.entries[0]))
@@ -70,21 +66,21 @@ def test_a_bad_list_is_refused_and_the_stored_one_kept(tmp_path: Path) -> None:
     assert stored_lists(store) == [fictional]
 
 
-def _store_with_party(tmp_path: Path, name: str) -> Store:
+def _store_with_party(tmp_path: Path, db_url: str, name: str) -> Store:
     path = tmp_path / "report.txt"
     path.write_text(f"{name} shipped engine parts to a buyer in Freedonia.\n", encoding="utf-8")
     document = read_document(path)
     assert document.text.startswith(name)
     mention = Mention(document.id, 0, len(name), name, EntityType.ORGANIZATION, "test")
-    store = _store(tmp_path)
+    store = Store(db_url)
     store.add_document(document, [mention], [])
     return store
 
 
 def test_rebuild_screens_against_the_stored_lists_else_the_bundled_snapshot(
-    tmp_path: Path,
+    tmp_path: Path, db_url: str
 ) -> None:
-    store = _store_with_party(tmp_path, "Quillfeather Trading LLC")
+    store = _store_with_party(tmp_path, db_url, "Quillfeather Trading LLC")
     # Nothing stored: the bundled SDN snapshot, which does not know the fictional party.
     assert all(m.entry_id != "9002" for m in rebuild(store))
     save_list(store, _fictional(), "ofac-csv")

@@ -50,7 +50,9 @@ def story_roots(documents: Iterable[Document]) -> dict[str, str]:
 
 def story_roots_from_export(data: Mapping[str, Any]) -> dict[str, str]:
     """`story_roots` over the `documents` of a JSON export."""
-    return _roots({d["id"]: d.get("duplicate_of") or d.get("derived_from") for d in data["documents"]})
+    return _roots(
+        {d["id"]: d.get("duplicate_of") or d.get("derived_from") for d in data["documents"]}
+    )
 
 
 def independent_sources(roots: Mapping[str, str], document_ids: Iterable[str]) -> Sources:

@@ -122,7 +122,9 @@ def create_app(store: Store, token: str) -> FastAPI:
         s: Read,
         q: Annotated[str, Query(description="Part of a name or alias.")] = "",
         type: Annotated[EntityType | None, Query(description="Only this entity type.")] = None,
-        sanctioned: Annotated[bool | None, Query(description="Only (un)sanctioned parties.")] = None,
+        sanctioned: Annotated[
+            bool | None, Query(description="Only (un)sanctioned parties.")
+        ] = None,
     ) -> list[dict[str, Any]]:
         """Entities, filtered by name, type and sanction status."""
         folded = q.casefold()
@@ -151,9 +153,13 @@ def create_app(store: Store, token: str) -> FastAPI:
     @app.get("/api/claims", response_model=list[schemas.Claim], tags=["claims"])
     def claims(
         s: Read,
-        entity: Annotated[str | None, Query(description="Only claims of this entity (id or name).")] = None,
+        entity: Annotated[
+            str | None, Query(description="Only claims of this entity (id or name).")
+        ] = None,
         min_status: Annotated[Status | None, Query(description="Weakest status kept.")] = None,
-        since: Annotated[str | None, Query(description="Earliest claim date, e.g. 2024 or 2024-04-01.")] = None,
+        since: Annotated[
+            str | None, Query(description="Earliest claim date, e.g. 2024 or 2024-04-01.")
+        ] = None,
         until: Annotated[str | None, Query(description="Latest claim date.")] = None,
         rejected: Annotated[bool, Query(description="Include claims a person rejected.")] = False,
     ) -> list[dict[str, Any]]:
@@ -164,7 +170,9 @@ def create_app(store: Store, token: str) -> FastAPI:
             if found is None:
                 raise HTTPException(404, f"no entity {entity!r}")
             pool = s.view.claims_of.get(found["id"], [])
-        return [c for c in pool if passes(c, min_status, date_key(since), date_key(until), rejected)]
+        return [
+            c for c in pool if passes(c, min_status, date_key(since), date_key(until), rejected)
+        ]
 
     @app.get("/api/graph", response_model=schemas.Graph, tags=["claims"])
     def graph(
@@ -191,7 +199,12 @@ def create_app(store: Store, token: str) -> FastAPI:
         ]
         used = {e["source"] for e in edges} | {e["target"] for e in edges}
         nodes = [
-            {"id": e["id"], "label": e["name"], "type": e["type"], "sanctioned": bool(e["sanctions"])}
+            {
+                "id": e["id"],
+                "label": e["name"],
+                "type": e["type"],
+                "sanctioned": bool(e["sanctions"]),
+            }
             for e in view.data["entities"]
             if e["id"] in used
         ]
@@ -264,4 +277,3 @@ def _decide(state: CaseState, decision: Decision) -> dict[str, Any]:
     rebuild(state.store)
     state.changed()
     return {"ok": True, "detail": f"{decision.kind} recorded; entities rebuilt"}
-

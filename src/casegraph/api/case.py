@@ -79,7 +79,9 @@ class CaseView:
             return self.entities.get(key)
         folded = key.casefold()
         for entity in self.entities.values():
-            if entity["name"].casefold() == folded or folded in (a.casefold() for a in entity["aliases"]):
+            if entity["name"].casefold() == folded or folded in (
+                a.casefold() for a in entity["aliases"]
+            ):
                 return entity
         return None
 
@@ -92,7 +94,14 @@ class CaseView:
         for entity in self.data["entities"]:
             names = [entity["name"], *entity["aliases"]]
             if any(folded in n.casefold() for n in names):
-                hits.append(("entity", entity["id"], entity["name"], f"{entity['type']}: {', '.join(names)}"))
+                hits.append(
+                    (
+                        "entity",
+                        entity["id"],
+                        entity["name"],
+                        f"{entity['type']}: {', '.join(names)}",
+                    )
+                )
         for document in self.data["documents"]:
             at = document["text"].casefold().find(folded)
             if at >= 0:

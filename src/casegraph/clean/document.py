@@ -22,7 +22,9 @@ def clean_document(document: Document, kept: Iterable[tuple[int, int]] = ()) -> 
     """The document as stored: repaired text, removed spans with reasons, language."""
     repaired = _repaired(document)
     restored = list(kept)
-    removed = tuple(s for s in withhold(repaired.text) if not any(_overlaps(s, k) for k in restored))
+    removed = tuple(
+        s for s in withhold(repaired.text) if not any(_overlaps(s, k) for k in restored)
+    )
     cleaned = replace(repaired, removed=removed)
     return replace(cleaned, language=detect_language(extraction_text(cleaned)) or document.language)
 

@@ -75,7 +75,9 @@ class Link:
 
 def terms(text: str) -> list[str]:
     """Lower-case content words; function words and one-letter tokens carry no story."""
-    return [w for w in (t.lower() for t in TERM.findall(text)) if len(w) > 1 and w not in STOP_WORDS]
+    return [
+        w for w in (t.lower() for t in TERM.findall(text)) if len(w) > 1 and w not in STOP_WORDS
+    ]
 
 
 def fingerprint(document: Document) -> Fingerprint:
@@ -136,6 +138,7 @@ def compare(a: Fingerprint, b: Fingerprint) -> Link | None:
 
 def _canonical_order(first: Fingerprint, second: Fingerprint) -> bool:
     """True when `first` is the copy to keep: earliest dated, else longest, else lowest id."""
+
     def key(fp: Fingerprint) -> tuple[date, int, str]:
         return (fp.published or date.max, -fp.size, fp.id)
 
@@ -149,7 +152,11 @@ def _direction(
         later, earlier = (a, b) if a.published > b.published else (b, a)
         return later, earlier, ab if later is a else ba, "published later"
     if ab != ba:
-        return (a, b, ab, "more of it is contained") if ab > ba else (b, a, ba, "more of it is contained")
+        return (
+            (a, b, ab, "more of it is contained")
+            if ab > ba
+            else (b, a, ba, "more of it is contained")
+        )
     return (a, b, ab, "shorter") if a.size <= b.size else (b, a, ba, "shorter")
 
 
@@ -159,7 +166,9 @@ def link_documents(documents: Sequence[Document]) -> dict[str, Link]:
     found = [link for a, b in candidates(prints) if (link := compare(prints[a], prints[b]))]
     chosen: dict[str, Link] = {}
     for link in sorted(found, key=lambda k: (-k.score, k.document_id, k.source_id)):
-        if link.document_id not in chosen and not _reaches(chosen, link.source_id, link.document_id):
+        if link.document_id not in chosen and not _reaches(
+            chosen, link.source_id, link.document_id
+        ):
             chosen[link.document_id] = link
     return chosen
 
@@ -178,6 +187,8 @@ def _reaches(links: Mapping[str, Link], start: str, target: str) -> bool:
 def derivations(documents: Sequence[Document]) -> dict[str, tuple[str | None, str | None]]:
     """(duplicate_of, derived_from) of every linked document, as the store records them."""
     return {
-        link.document_id: (link.source_id, None) if link.kind == "duplicate_of" else (None, link.source_id)
+        link.document_id: (link.source_id, None)
+        if link.kind == "duplicate_of"
+        else (None, link.source_id)
         for link in link_documents(documents).values()
     }

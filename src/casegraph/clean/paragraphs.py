@@ -161,7 +161,11 @@ def _promotional(s: Signals) -> bool:
         return s.promotion >= 2 and s.cohesion < 0.35
     if s.promotion < 1:
         return False
-    return (s.selling >= 3 and s.cohesion < 0.35) or (s.selling >= 2 and s.cohesion < 0.2) or s.cohesion < 0.1
+    return (
+        (s.selling >= 3 and s.cohesion < 0.35)
+        or (s.selling >= 2 and s.cohesion < 0.2)
+        or s.cohesion < 0.1
+    )
 
 
 def layout_reason(text: str) -> str | None:
@@ -190,15 +194,26 @@ def withhold(text: str) -> tuple[RemovedSpan, ...]:
     found = [signals(p.text, c, everything - c) for p, c in zip(paras, counts, strict=True)]
     long = [s.cohesion for s in found if s.words >= MIN_OFF_TOPIC_WORDS]
     focused = len(long) >= 4 and median(long) >= FOCUSED
-    reasons = [layout_reason(p.text.strip()) or spam_reason(s, focused) for p, s in zip(paras, found, strict=True)]
+    reasons = [
+        layout_reason(p.text.strip()) or spam_reason(s, focused)
+        for p, s in zip(paras, found, strict=True)
+    ]
     for block in _promotional_runs(paras, found):
         own: Counter[str] = sum((counts[i] for i in block), Counter())
         joined = " ".join(paras[i].text for i in block)
         s = signals(joined, own, everything - own)
         has_short = any(found[i].words < 8 for i in block)
-        if has_short and len(block) <= MAX_BLOCK and s.promotion >= 3 and s.cohesion < BLOCK_COHESION:
+        if (
+            has_short
+            and len(block) <= MAX_BLOCK
+            and s.promotion >= 3
+            and s.cohesion < BLOCK_COHESION
+        ):
             for i in block:
-                reasons[i] = reasons[i] or f"spam: part of a promotional block ({s.promotion} cues, {s.cohesion:.0%} of its words shared with the document)"
+                reasons[i] = (
+                    reasons[i]
+                    or f"spam: part of a promotional block ({s.promotion} cues, {s.cohesion:.0%} of its words shared with the document)"
+                )
     return tuple(RemovedSpan(p.start, p.end, r) for p, r in zip(paras, reasons, strict=True) if r)
 
 

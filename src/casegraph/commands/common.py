@@ -16,7 +16,9 @@ out = Console(soft_wrap=True)
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL or SQLite file. Default: $CASEGRAPH_DB, else ./casegraph.db."),
+    typer.Option(
+        "--db", help="Database URL or SQLite file. Default: $CASEGRAPH_DB, else ./casegraph.db."
+    ),
 ]
 
 

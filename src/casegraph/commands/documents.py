@@ -37,7 +37,8 @@ documents_app = typer.Typer(
 )
 
 DocumentId = Annotated[
-    str, typer.Argument(help="Document id, or its unique beginning (see `casegraph documents list`).")
+    str,
+    typer.Argument(help="Document id, or its unique beginning (see `casegraph documents list`)."),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table (or text) or json.")]
 OutputOption = Annotated[
@@ -88,7 +89,9 @@ def _summary(d: Document) -> dict[str, Any]:
 
 
 @documents_app.command("list")
-def list_command(db: DbOption = None, format: FormatOption = "table", output: OutputOption = None) -> None:
+def list_command(
+    db: DbOption = None, format: FormatOption = "table", output: OutputOption = None
+) -> None:
     """One line per document: id, title, language, spans withheld, copy or rewrite of which."""
     if format not in ("table", "text", "json"):
         fail(f"unknown format {format!r}; use table or json")
@@ -105,7 +108,9 @@ def list_command(db: DbOption = None, format: FormatOption = "table", output: Ou
             f"derived from {d.derived_from}" if d.derived_from else ""
         )
         published = d.published.isoformat() if d.published else ""
-        table.add_row(d.id, escape(d.title[:60]), published, d.language or "", str(len(d.removed)), relation)
+        table.add_row(
+            d.id, escape(d.title[:60]), published, d.language or "", str(len(d.removed)), relation
+        )
     out.print(table)
 
 
@@ -136,7 +141,10 @@ def marked_text(document: Document) -> Text:
 
 @documents_app.command("show")
 def show_command(
-    document_id: DocumentId, db: DbOption = None, format: FormatOption = "text", output: OutputOption = None
+    document_id: DocumentId,
+    db: DbOption = None,
+    format: FormatOption = "text",
+    output: OutputOption = None,
 ) -> None:
     """A document's metadata, language and story links, then its text with every withheld
     span marked `[withheld @START: reason]`; START is what `restore` takes."""
@@ -148,7 +156,9 @@ def show_command(
         data = _summary(document) | {
             "metadata": dict(document.metadata),
             "relation": relation,
-            "removed": [{"start": s.start, "end": s.end, "reason": s.reason} for s in document.removed],
+            "removed": [
+                {"start": s.start, "end": s.end, "reason": s.reason} for s in document.removed
+            ],
             "text": document.text,
         }
         _emit(json.dumps(data, ensure_ascii=False, indent=2), output)
@@ -169,7 +179,9 @@ def show_command(
 @documents_app.command("restore")
 def restore_command(
     document_id: DocumentId,
-    span_start: Annotated[int, typer.Argument(help="Start offset of the withheld span, as `show` prints it.")],
+    span_start: Annotated[
+        int, typer.Argument(help="Start offset of the withheld span, as `show` prints it.")
+    ],
     note: Annotated[str, typer.Option("--note", "-n", help="Why the span is article text.")] = "",
     db: DbOption = None,
 ) -> None:
@@ -180,12 +192,16 @@ def restore_command(
     span = next((s for s in document.removed if s.start == span_start), None)
     if span is None:
         starts = ", ".join(str(s.start) for s in document.removed) or "none"
-        fail(f"{document.id} withholds no span starting at {span_start}; withheld spans start at: {starts}")
+        fail(
+            f"{document.id} withholds no span starting at {span_start}; withheld spans start at: {starts}"
+        )
     try:
         add_restoration(store, document.id, span.start, span.end, note)
         rebuild(store)
     except CasegraphError as exc:
         fail(str(exc))
-    err.print(f"restored {document.id} @{span.start} ({span.reason}); document re-extracted, case rebuilt")
+    err.print(
+        f"restored {document.id} @{span.start} ({span.reason}); document re-extracted, case rebuilt"
+    )
     restored = next(d for d in store.documents() if d.id == document.id)
     out.print(f"{len(restored.removed)} span(s) still withheld in {escape(restored.title[:60])}")

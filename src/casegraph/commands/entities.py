@@ -38,11 +38,11 @@ entities_app = typer.Typer(
 )
 
 NoteOption = Annotated[
-    str, typer.Option("--note", "-n", help="Why: kept with the decision and shown as the merge reason.")
+    str,
+    typer.Option("--note", "-n", help="Why: kept with the decision and shown as the merge reason."),
 ]
 NameA = Annotated[str, typer.Argument(help="A name as written in the documents.")]
 NameB = Annotated[str, typer.Argument(help="The other name.")]
-
 
 
 def _open(db: str | None) -> tuple[Store, list[Mention]]:

@@ -55,18 +55,20 @@ lists_app = typer.Typer(
 )
 
 
-
 @lists_app.command("load")
 def load_command(
     file: Annotated[
-        Path, typer.Argument(help="List file, or for ofac-csv a folder with sdn.csv, alt.csv, add.csv.")
+        Path,
+        typer.Argument(help="List file, or for ofac-csv a folder with sdn.csv, alt.csv, add.csv."),
     ],
     format: Annotated[
         str, typer.Option("--format", "-f", help=f"List format: {', '.join(sorted(FORMATS))}.")
     ],
     name: Annotated[
         str | None,
-        typer.Option("--name", help="Store under this name. Default: the list's own (e.g. OFAC SDN)."),
+        typer.Option(
+            "--name", help="Store under this name. Default: the list's own (e.g. OFAC SDN)."
+        ),
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -84,7 +86,9 @@ def load_command(
     try:
         store = open_store(db)
         loaded = load_list(file, format)
-        loaded = replace(loaded, name=name.strip() if name else loaded.name, source=str(file.resolve()))
+        loaded = replace(
+            loaded, name=name.strip() if name else loaded.name, source=str(file.resolve())
+        )
         _save_and_rescreen(store, loaded, format)
     except CasegraphError as exc:
         fail(str(exc))
@@ -117,12 +121,17 @@ def show_command(
     table.add_column("source", overflow="fold")
     for row in rows:
         loaded = (
-            "offline default" if row["offline_default"]
+            "offline default"
+            if row["offline_default"]
             else row["loaded_at"][:16].replace("T", " ") + " UTC"
         )
         table.add_row(
-            escape(row["name"]), row["published"] or "unknown", str(row["entries"]),
-            row["format"], loaded, escape(row["source"]),
+            escape(row["name"]),
+            row["published"] or "unknown",
+            str(row["entries"]),
+            row["format"],
+            loaded,
+            escape(row["source"]),
         )
     out.print(table)
 
@@ -162,7 +171,6 @@ def update_command(
         _save_and_rescreen(store, replace(loaded, source=urls["sdn.csv"]), "ofac-csv")
     except CasegraphError as exc:
         fail(str(exc))
-
 
 
 def _save_and_rescreen(store: Store, loaded: SanctionsList, format: str) -> None:
@@ -212,7 +220,10 @@ def _download(url: str, target: Path, timeout: float) -> str:
     """Write `url` to `target`; the server's Last-Modified date (YYYY-MM-DD) or ""."""
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response, target.open("wb") as sink:
+        with (
+            urllib.request.urlopen(request, timeout=timeout) as response,
+            target.open("wb") as sink,
+        ):
             copied = 0
             while chunk := response.read(_CHUNK):
                 copied += len(chunk)
@@ -223,8 +234,10 @@ def _download(url: str, target: Path, timeout: float) -> str:
     except urllib.error.HTTPError as exc:
         fail(f"cannot download {url}: HTTP {exc.code} {exc.reason}")
     except urllib.error.URLError as exc:
-        fail(f"cannot download {url}: {exc.reason}; no network? "
-              "Load a downloaded copy with `casegraph lists load FOLDER --format ofac-csv`")
+        fail(
+            f"cannot download {url}: {exc.reason}; no network? "
+            "Load a downloaded copy with `casegraph lists load FOLDER --format ofac-csv`"
+        )
     except (OSError, HTTPException, ValueError) as exc:
         fail(f"cannot download {url}: {exc or type(exc).__name__}")
     return _date(modified)
@@ -237,5 +250,3 @@ def _date(http_date: str | None) -> str:
         return parsedate_to_datetime(http_date).date().isoformat()
     except (TypeError, ValueError):
         return ""
-
-

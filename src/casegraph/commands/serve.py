@@ -16,11 +16,16 @@ TOKEN_ENV = "CASEGRAPH_TOKEN"
 
 def serve_command(
     db: DbOption = None,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on. Default: this machine only.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on. Default: this machine only.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8484,
     token: Annotated[
         str | None,
-        typer.Option("--token", help=f"Bearer token for review actions. Default: ${TOKEN_ENV}, else a new random one."),
+        typer.Option(
+            "--token",
+            help=f"Bearer token for review actions. Default: ${TOKEN_ENV}, else a new random one.",
+        ),
     ] = None,
 ) -> None:
     """Serve the web UI and the API (OpenAPI docs at /docs) for a case store.
@@ -41,5 +46,7 @@ def serve_command(
         fail(str(exc))
     shown = "localhost" if host in {"127.0.0.1", "::1"} else host
     err.print(f"casegraph UI: http://{shown}:{port}/#token={token}")
-    err.print(f"API docs: http://{shown}:{port}/docs  (writes need 'Authorization: Bearer {token}')")
+    err.print(
+        f"API docs: http://{shown}:{port}/docs  (writes need 'Authorization: Bearer {token}')"
+    )
     uvicorn.run(create_app(store, token), host=host, port=port, log_level="warning")

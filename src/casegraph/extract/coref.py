@@ -33,19 +33,49 @@ from casegraph.model import EntityType
 WINDOW = 3
 PRONOUN_WINDOW = 2
 SYNONYMS = {
-    "manufacturer": "maker", "producer": "maker", "builder": "maker", "firm": "company", "business": "company",
-    "enterprise": "company", "corporation": "company", "concern": "company", "weapons": "arms", "weapon": "arms",
-    "armaments": "arms", "arm": "arms", "defense": "defence", "drones": "drone", "uav": "drone", "uavs": "drone",
-    "shipping": "shipper", "chief": "ceo", "businesswoman": "businessman", "tycoon": "businessman",
+    "manufacturer": "maker",
+    "producer": "maker",
+    "builder": "maker",
+    "firm": "company",
+    "business": "company",
+    "enterprise": "company",
+    "corporation": "company",
+    "concern": "company",
+    "weapons": "arms",
+    "weapon": "arms",
+    "armaments": "arms",
+    "arm": "arms",
+    "defense": "defence",
+    "drones": "drone",
+    "uav": "drone",
+    "uavs": "drone",
+    "shipping": "shipper",
+    "chief": "ceo",
+    "businesswoman": "businessman",
+    "tycoon": "businessman",
 }
 GENERIC = frozenset(["company"])
-NOT_COMPANIES = frozenset(["ministry", "agency", "bureau", "institute", "group", "holding", "consortium", "bank"])
-PERSON_HEADS = ROLE_WORDS | {"businessman", "businesswoman", "tycoon", "magnate", "oligarch", "lawmaker", "politician", "banker", "trader"}
+NOT_COMPANIES = frozenset(
+    ["ministry", "agency", "bureau", "institute", "group", "holding", "consortium", "bank"]
+)
+PERSON_HEADS = ROLE_WORDS | {
+    "businessman",
+    "businesswoman",
+    "tycoon",
+    "magnate",
+    "oligarch",
+    "lawmaker",
+    "politician",
+    "banker",
+    "trader",
+}
 ORG_HEADS = ORG_CUES | {"manufacturer", "builder", "concern"}
 MALE = frozenset(["he", "him", "his"])
 FEMALE = frozenset(["she", "her", "hers"])
 NEUTER = frozenset(["it", "its"])
-EXPLETIVE_HEADS = frozenset(["be", "seem", "appear", "rain", "snow", "remain", "matter", "happen", "take"])
+EXPLETIVE_HEADS = frozenset(
+    ["be", "seem", "appear", "rain", "snow", "remain", "matter", "happen", "take"]
+)
 
 
 def _norm(word: str) -> str:
@@ -82,7 +112,9 @@ class Description:
             return False
         words = set().union(*(d.words for d in known))
         countries = set().union(*(d.countries for d in known))
-        return self.words <= words and (not countries or not self.countries or bool(self.countries & countries))
+        return self.words <= words and (
+            not countries or not self.countries or bool(self.countries & countries)
+        )
 
 
 @dataclass(frozen=True)
@@ -127,7 +159,13 @@ class Resolver:
                 continue
             for token in span:
                 self.covered[token.i] = item
-            yield Placed(item, span.root, self._sentence(span.root), self._paragraph(span.root), _key(self.text[item.start : item.end], names))
+            yield Placed(
+                item,
+                span.root,
+                self._sentence(span.root),
+                self._paragraph(span.root),
+                _key(self.text[item.start : item.end], names),
+            )
 
     def _describe(self) -> Iterator[tuple[int, str, Description]]:
         for placed in self.placed:
@@ -141,7 +179,11 @@ class Resolver:
     def _before(self, span: Span) -> Description | None:
         """`Russian procurement company X`: a description right before the name."""
         i = span.start - 1
-        if i < 0 or self.doc[i].lower_ not in ORG_HEADS | PERSON_HEADS or not self.doc[i].text.islower():
+        if (
+            i < 0
+            or self.doc[i].lower_ not in ORG_HEADS | PERSON_HEADS
+            or not self.doc[i].text.islower()
+        ):
             return None
         head, modifiers = self.doc[i], []
         i -= 1
@@ -162,7 +204,11 @@ class Resolver:
         while i < len(self.doc) and _modifier(self.doc[i]) and i not in self.covered:
             words.append(self.doc[i])
             i += 1
-        if not words or words[-1].pos_ != "NOUN" or words[-1].lower_ not in ORG_HEADS | PERSON_HEADS:
+        if (
+            not words
+            or words[-1].pos_ != "NOUN"
+            or words[-1].lower_ not in ORG_HEADS | PERSON_HEADS
+        ):
             return None
         return Description.of(words[-1], words[:-1])
 
@@ -205,11 +251,17 @@ class Resolver:
     def _description(self, token: Token) -> Found | None:
         if any(t.i in self.covered for t in token.subtree) or _restricted(token):
             return None
-        modifiers = [t for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < token.i for t in c.subtree]
+        modifiers = [
+            t
+            for c in token.children
+            if c.dep_ in {"amod", "compound", "nmod"} and c.i < token.i
+            for t in c.subtree
+        ]
         wanted = Description.of(token, modifiers)
         kind = EntityType.ORGANIZATION if token.lower_ in ORG_HEADS else EntityType.PERSON
         candidates = [
-            p for p in self.window(token, WINDOW)
+            p
+            for p in self.window(token, WINDOW)
             if p.found.type is kind and wanted.fits(self.known(p.key, token.i))
         ]
         return self._unique(candidates, token, self.doc[token.left_edge.i : token.i + 1].text)
@@ -219,7 +271,11 @@ class Resolver:
 
         `X sued the company`: the company is not X, wherever else X is named.
         """
-        beside = set() if token.tag_ == "PRP$" else {p.key for p in candidates if _same_clause(p.token, token)}
+        beside = (
+            set()
+            if token.tag_ == "PRP$"
+            else {p.key for p in candidates if _same_clause(p.token, token)}
+        )
         candidates = [p for p in candidates if p.key not in beside]
         if len({p.key for p in candidates}) != 1:
             return None
@@ -231,12 +287,23 @@ class Resolver:
         Another person is an unnamed one (`an official`) or a proper name no mention covers
         (the model may have missed a name).
         """
-        candidates = [p for p in self.window(token, PRONOUN_WINDOW, False) if p.found.type is EntityType.PERSON]
+        candidates = [
+            p
+            for p in self.window(token, PRONOUN_WINDOW, False)
+            if p.found.type is EntityType.PERSON
+        ]
         start = self.sentences[max(0, self._sentence(token) - PRONOUN_WINDOW)].start
         unnamed = [
-            t for t in self.doc[start : token.i]
-            if t.i not in self.covered and (
-                (t.pos_ == "NOUN" and t.tag_ == "NN" and t.lower_ in PERSON_HEADS and t.dep_ not in {"appos", "attr", "compound"})
+            t
+            for t in self.doc[start : token.i]
+            if t.i not in self.covered
+            and (
+                (
+                    t.pos_ == "NOUN"
+                    and t.tag_ == "NN"
+                    and t.lower_ in PERSON_HEADS
+                    and t.dep_ not in {"appos", "attr", "compound"}
+                )
                 or (t.pos_ == "PROPN" and t.ent_type_ in {"", "PERSON"} and t.text[:1].isupper())
             )
         ]
@@ -252,23 +319,40 @@ class Resolver:
         and no other organisation is named between them."""
         start = self.sentences[max(0, self._sentence(token) - 1)].start
         subject = next(
-            (t for t in reversed(self.doc[start : token.i])
-             if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON" and (token.tag_ == "PRP$" or not _same_clause(t, token))),
+            (
+                t
+                for t in reversed(self.doc[start : token.i])
+                if t.dep_ in {"nsubj", "nsubjpass"}
+                and t.pos_ != "PRON"
+                and (token.tag_ == "PRP$" or not _same_clause(t, token))
+            ),
             None,
         )
         named = self.covered.get(subject.i) if subject is not None else None
         if subject is None or named is None or named.type is not EntityType.ORGANIZATION:
             return None
-        placed = [p for p in self.window(token, 1, False) if p.token.i >= subject.i and p.found.type is EntityType.ORGANIZATION]
+        placed = [
+            p
+            for p in self.window(token, 1, False)
+            if p.token.i >= subject.i and p.found.type is EntityType.ORGANIZATION
+        ]
         return self._unique(placed, token, token.text)
 
     def _group(self, token: Token) -> Found | None:
         """`the experts`: the one organisation that experts in reach came from (`experts from X`)."""
         sources: list[Placed] = []
-        for other in self.doc[self.sentences[max(0, self._sentence(token) - WINDOW)].start : token.i]:
+        for other in self.doc[
+            self.sentences[max(0, self._sentence(token) - WINDOW)].start : token.i
+        ]:
             if other.tag_ == "NNS" and other.lemma_ == token.lemma_:
-                inner = {t.i for pobj in prep_objects(other, {"from", "of", "at"}) for t in pobj.subtree}
-                sources += [p for p in self.placed if p.token.i in inner and p.found.type is EntityType.ORGANIZATION]
+                inner = {
+                    t.i for pobj in prep_objects(other, {"from", "of", "at"}) for t in pobj.subtree
+                }
+                sources += [
+                    p
+                    for p in self.placed
+                    if p.token.i in inner and p.found.type is EntityType.ORGANIZATION
+                ]
         return self._unique(sources, token, self.doc[token.left_edge.i : token.i + 1].text)
 
 
@@ -288,7 +372,12 @@ def _modifier(token: Token) -> bool:
     common = (token.pos_ in {"NOUN", "ADJ"} and token.text.islower()) or (
         token.is_sent_start and token.pos_ in {"NOUN", "ADJ", "PROPN"} and not token.ent_type_
     )
-    return common or token.ent_type_ == "NORP" or token.tag_ == "HYPH" or (token.tag_ == "VBN" and token.dep_ == "amod")
+    return (
+        common
+        or token.ent_type_ == "NORP"
+        or token.tag_ == "HYPH"
+        or (token.tag_ == "VBN" and token.dep_ == "amod")
+    )
 
 
 def _definite(token: Token) -> bool:
@@ -298,7 +387,8 @@ def _definite(token: Token) -> bool:
 def _restricted(token: Token) -> bool:
     """A description that names its own referent (`the company that built it`, `the maker of X`, `the firm, X`)."""
     return token.dep_ in {"appos", "attr"} or any(
-        c.dep_ in {"appos", "relcl", "acl", "poss"} or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children
+        c.dep_ in {"appos", "relcl", "acl", "poss"} or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in token.children
     )
 
 

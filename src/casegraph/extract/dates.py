@@ -42,17 +42,48 @@ class DateValue:
 
 _Handler = Callable[[re.Match[str], date | None], list[DateValue] | None]
 
-_FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_FULL_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _SHORT_MONTHS = {
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7,
-    "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+    "Jan": 1,
+    "Feb": 2,
+    "Mar": 3,
+    "Apr": 4,
+    "Jun": 6,
+    "Jul": 7,
+    "Aug": 8,
+    "Sep": 9,
+    "Sept": 9,
+    "Oct": 10,
+    "Nov": 11,
+    "Dec": 12,
 }
 _MONTH_NUMBER = {name.lower(): i for i, name in enumerate(_FULL_MONTHS, 1)} | {
     name.lower(): i for name, i in _SHORT_MONTHS.items()
 }
 _ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-    "fourth": 4, "4th": 4, "last": 4, "final": 4,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
 }
 _OFFSETS = {"last": -1, "this": 0, "current": 0, "next": 1}
 
@@ -265,12 +296,84 @@ def _year_range(m: re.Match[str], ref: date | None) -> list[DateValue] | None:
 
 
 _YEAR_CUES = frozenset(
-    ["in", "since", "by", "until", "till", "of", "from", "during", "before", "after", "through", "throughout", "between", "and", "or", "early", "late", "mid", "end", "start", "year", "years", "fiscal", "fy", "summer", "spring", "autumn", "fall", "winter", "circa", "the", "as"]
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "of",
+        "from",
+        "during",
+        "before",
+        "after",
+        "through",
+        "throughout",
+        "between",
+        "and",
+        "or",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "start",
+        "year",
+        "years",
+        "fiscal",
+        "fy",
+        "summer",
+        "spring",
+        "autumn",
+        "fall",
+        "winter",
+        "circa",
+        "the",
+        "as",
+    ]
 )
 _NOT_YEAR_AFTER = frozenset(
-    ["than", "about", "around", "some", "nearly", "almost", "over", "under", "least", "most", "approximately", "roughly", "only", "just", "total", "no", "nr", "number", "page", "flight", "model", "article", "section", "order", "decree", "resolution", "invoice", "contract", "account", "batch", "lot", "version", "type", "unit", "route", "item"]
+    [
+        "than",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "least",
+        "most",
+        "approximately",
+        "roughly",
+        "only",
+        "just",
+        "total",
+        "no",
+        "nr",
+        "number",
+        "page",
+        "flight",
+        "model",
+        "article",
+        "section",
+        "order",
+        "decree",
+        "resolution",
+        "invoice",
+        "contract",
+        "account",
+        "batch",
+        "lot",
+        "version",
+        "type",
+        "unit",
+        "route",
+        "item",
+    ]
 )
-_NOT_PLURAL = frozenset(["this", "thus", "plus", "news", "less", "unless", "across", "always", "perhaps", "whereas"])
+_NOT_PLURAL = frozenset(
+    ["this", "thus", "plus", "news", "less", "unless", "across", "always", "perhaps", "whereas"]
+)
 
 
 def _bare_year(m: re.Match[str], ref: date | None) -> list[DateValue] | None:

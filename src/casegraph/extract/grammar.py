@@ -17,8 +17,26 @@ from casegraph.model import EntityType
 
 PARTY = {EntityType.ORGANIZATION, EntityType.PERSON}
 GROUP_NOUNS = frozenset(
-    ["delegation", "team", "group", "engineer", "expert", "specialist", "technician", "official", "staff",
-     "employee", "representative", "executive", "envoy", "mission", "crew", "worker", "researcher", "scientist"]
+    [
+        "delegation",
+        "team",
+        "group",
+        "engineer",
+        "expert",
+        "specialist",
+        "technician",
+        "official",
+        "staff",
+        "employee",
+        "representative",
+        "executive",
+        "envoy",
+        "mission",
+        "crew",
+        "worker",
+        "researcher",
+        "scientist",
+    ]
 )
 
 
@@ -30,7 +48,9 @@ class MentionMap:
     by_token: dict[int, Found] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, doc: Doc, mentions: list[Found], references: Mapping[int, Found] | None = None) -> MentionMap:
+    def build(
+        cls, doc: Doc, mentions: list[Found], references: Mapping[int, Found] | None = None
+    ) -> MentionMap:
         """Tokens of each mention, plus `references`: tokens of descriptions and pronouns resolved to one."""
         result = cls(doc)
         for item in mentions:
@@ -92,7 +112,9 @@ class MentionMap:
                     return self.parties(child)
             if current.pos_ == "VERB":
                 subject = first_child(current, {"nsubj"})
-                if subject is not None and (found := self.parties(subject) or self.modifiers(subject)):
+                if subject is not None and (
+                    found := self.parties(subject) or self.modifiers(subject)
+                ):
                     return found
             current = current.head if current.head.i != current.i else None
         return []
@@ -107,7 +129,9 @@ class MentionMap:
         found = self.parties(token, types)
         if found or token.lemma_.lower() not in GROUP_NOUNS:
             return found
-        return [p for t in prep_objects(token, {"from", "of", "at"}) for p in self.parties(t, types)]
+        return [
+            p for t in prep_objects(token, {"from", "of", "at"}) for p in self.parties(t, types)
+        ]
 
     def modifiers(self, token: Token) -> list[Found]:
         """Parties modifying a noun; `nsubj` covers nouns the tagger took for verbs."""
@@ -148,7 +172,9 @@ def agents(verb: Token) -> list[Token]:
     found = prep_objects(verb, {"by"})
     if found:
         return found
-    return [t for pobj in prep_objects(verb, {"to", "from", "in"}) for t in prep_objects(pobj, {"by"})]
+    return [
+        t for pobj in prep_objects(verb, {"to", "from", "in"}) for t in prep_objects(pobj, {"by"})
+    ]
 
 
 def is_passive(token: Token) -> bool:
@@ -190,7 +216,11 @@ def _just_before(appos: Token) -> Token:
     while i > 0 and appos.doc[i].is_punct:
         i -= 1
     before = appos.doc[i]
-    return before if before.i in {t.i for t in appos.head.subtree} and before.head.i != appos.i else appos.head
+    return (
+        before
+        if before.i in {t.i for t in appos.head.subtree} and before.head.i != appos.i
+        else appos.head
+    )
 
 
 def relata(noun: Token, words: set[str]) -> list[Token]:

@@ -45,7 +45,9 @@ def cue_mentions(doc: Doc) -> list[Found]:
             found.extend(_kin_frame(token))
         elif low in TIE_WORDS and token.pos_ == "NOUN":
             found.extend(_tie_frame(token))
-        elif low in PLACE_CUES_BEFORE and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
+        elif (
+            low in PLACE_CUES_BEFORE and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
+        ):
             found.extend(_chunk_at(doc, token.i + 2, EntityType.PLACE, "cue:place-of"))
         if low in PLACE_CUES_AFTER and token.i > 0:
             found.extend(_chunk_at(doc, token.i - 1, EntityType.PLACE, "cue:place-before"))
@@ -96,7 +98,12 @@ def _role_frame(role: Token) -> list[Found]:
     if nxt < len(doc) and role.dep_ == "compound" and doc[nxt].pos_ == "PROPN":
         found += _chunk_at(doc, nxt, EntityType.PERSON, "cue:role-person")
     if role.i > 0 and doc[role.i - 1].tag_ == "PRP$":
-        found += [f for c in role.children if c.dep_ == "appos" for f in _chunk_at(doc, c.i, EntityType.PERSON, "cue:role-person")]
+        found += [
+            f
+            for c in role.children
+            if c.dep_ == "appos"
+            for f in _chunk_at(doc, c.i, EntityType.PERSON, "cue:role-person")
+        ]
     return found
 
 
@@ -120,18 +127,39 @@ def _tie_frame(tie: Token) -> list[Found]:
     doc = tie.doc
     sides = [tie.head] if tie.dep_ == "appos" else []
     if tie.lower_ in PERSONAL_TIES:
-        sides += [p for c in tie.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        sides += [
+            p
+            for c in tie.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
     return [f for t in sides if is_namelike(t) for f in _party_at(doc, t.i, "cue:party-tie")]
 
 
 def _kin_frame(kin: Token) -> list[Found]:
     """`X, the brother of Y`, `Y's wife, X`, `his son X`: both sides of a family tie are people."""
     doc = kin.doc
-    sides = [c for c in kin.children if c.dep_ in {"appos", "poss"} or (c.dep_ == "compound" and c.i > kin.i)]
-    sides += [p for c in kin.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    sides = [
+        c
+        for c in kin.children
+        if c.dep_ in {"appos", "poss"} or (c.dep_ == "compound" and c.i > kin.i)
+    ]
+    sides += [
+        p
+        for c in kin.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     sides += [kin.head] if kin.dep_ == "appos" else []
     people = [t for t in sides if is_namelike(t) and t.ent_type_ not in PLACE_OR_GROUP | {"ORG"}]
-    return [f for t in people for f in _chunk_at(doc, t.i, EntityType.PERSON, "cue:person-kin") if not _org_words(doc, f)]
+    return [
+        f
+        for t in people
+        for f in _chunk_at(doc, t.i, EntityType.PERSON, "cue:person-kin")
+        if not _org_words(doc, f)
+    ]
 
 
 def _role_org(pobj: Token) -> list[Found]:
@@ -167,14 +195,20 @@ def _product_before(noun: Token) -> list[Found]:
     """`Borvik one-way attack drones`, `Vornak drone`: a name right before a product noun."""
     doc = noun.doc
     i = noun.i - 1
-    while i >= noun.sent.start and doc[i].pos_ in {"NOUN", "NUM", "PUNCT"} and doc[i].dep_ == "compound":
+    while (
+        i >= noun.sent.start
+        and doc[i].pos_ in {"NOUN", "NUM", "PUNCT"}
+        and doc[i].dep_ == "compound"
+    ):
         i -= 1
     while i >= noun.sent.start and doc[i].text in {"-"} | {"one", "way"}:
         i -= 1
     if i < noun.sent.start or doc[i].ent_type_ == "GPE" or doc[i].lower_ in ORG_CUES:
         return []
     proper = doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "NORP"
-    if not proper and not (doc[i].pos_ in {"PROPN", "ADJ"} and doc[i].text[:1].isupper() and _origin_before(doc, i)):
+    if not proper and not (
+        doc[i].pos_ in {"PROPN", "ADJ"} and doc[i].text[:1].isupper() and _origin_before(doc, i)
+    ):
         return []
     start, end = trim(doc, doc[i].idx, doc[i].idx + len(doc[i].text))
     return [Found(start, end, EntityType.PRODUCT, "cue:product-noun", 2)]
@@ -187,6 +221,7 @@ def _origin_before(doc: Doc, i: int) -> bool:
     before = doc[i - 1]
     if before.tag_ == "POS":
         return bool(doc[i - 2].ent_type_ == "GPE")
-    return bool(before.ent_type_ == "NORP" or (before.tag_ == "VBN" and doc[i - 3 : i - 1].text.endswith("-")))
-
-
+    return bool(
+        before.ent_type_ == "NORP"
+        or (before.tag_ == "VBN" and doc[i - 3 : i - 1].text.endswith("-"))
+    )

@@ -35,8 +35,15 @@ from casegraph.extract.names import (
 from casegraph.model import EntityType
 
 __all__ = [
-    "KIN_WORDS", "ORG_CUES", "PRODUCT_NOUNS", "ROLE_WORDS", "Found", "countries_near", "find_mentions",
-    "resolve_overlaps", "text_of",
+    "KIN_WORDS",
+    "ORG_CUES",
+    "PRODUCT_NOUNS",
+    "ROLE_WORDS",
+    "Found",
+    "countries_near",
+    "find_mentions",
+    "resolve_overlaps",
+    "text_of",
 ]
 
 DESIGNATION = re.compile(
@@ -100,16 +107,24 @@ def _spelled_out(doc: Doc, start: int, end: int) -> bool:
         return False
     before = re.findall(r"[A-Za-z]+", text_of(doc)[max(0, start - 80) : start])
     initials = "".join(w[0] for w in before if w.lower() not in {"and", "of", "the"})
-    return initials.lower().endswith(acronym.lower()) and all(w.islower() for w in before[-len(acronym):])
+    return initials.lower().endswith(acronym.lower()) and all(
+        w.islower() for w in before[-len(acronym) :]
+    )
 
 
 def _implausible(doc: Doc, ent: Span, text: str, start: int, end: int) -> bool:
     """Model entities that are field labels (`Seller:`), codes (`RUSSIA-EO14024`) or not names."""
-    if text_of(doc)[end : end + 1] == ":" or _in_headline(doc, start) or _spelled_out(doc, start, end):
+    if (
+        text_of(doc)[end : end + 1] == ":"
+        or _in_headline(doc, start)
+        or _spelled_out(doc, start, end)
+    ):
         return True
     if " " not in text and any(c.isdigit() for c in text):
         return True
-    return ent.label_ == "PERSON" and any(t.pos_ != "PROPN" for t in ent if t.idx >= start and t.idx < end)
+    return ent.label_ == "PERSON" and any(
+        t.pos_ != "PROPN" for t in ent if t.idx >= start and t.idx < end
+    )
 
 
 def designation_mentions(doc: Doc) -> list[Found]:
@@ -118,7 +133,9 @@ def designation_mentions(doc: Doc) -> list[Found]:
     for match in DESIGNATION.finditer(text_of(doc)):
         if NOT_DESIGNATION.match(match.group()) or not any(c.isdigit() for c in match.group()):
             continue
-        found.append(Found(match.start(), match.end(), EntityType.PRODUCT, "pattern:designation", 3))
+        found.append(
+            Found(match.start(), match.end(), EntityType.PRODUCT, "pattern:designation", 3)
+        )
     return found
 
 
@@ -127,7 +144,25 @@ LEGAL_FORM_NAME = re.compile(
     r"OOO|ZAO|OAO|PAO|GmbH|AG|S\.A\.|SA|Inc\.|Corp\.|PLC|plc|LLP|Limited|FZE|FZCO|B\.V\.|"
     r"Sp\. z o\.o\.|S\.r\.l\.|Pte\.? Ltd\.?)(?![\w])"
 )
-STOP_LEADS = frozenset(["The", "A", "An", "In", "On", "At", "By", "For", "From", "Under", "Invoice", "Seller", "Buyer", "Shipper", "Consignee"])
+STOP_LEADS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "Under",
+        "Invoice",
+        "Seller",
+        "Buyer",
+        "Shipper",
+        "Consignee",
+    ]
+)
 
 
 def legal_form_mentions(doc: Doc) -> list[Found]:
@@ -164,8 +199,11 @@ def propagate(doc: Doc, found: Iterable[Found]) -> list[Found]:
 
 def _short_form_ok(word: str) -> bool:
     """A last word that can stand alone for its organisation (not `Group`, `Bank`)."""
-    return len(word) >= 3 and word[:1].isupper() and not ORG_WORDS.fullmatch(word) and (
-        word.lower() not in COMMON_WORDS
+    return (
+        len(word) >= 3
+        and word[:1].isupper()
+        and not ORG_WORDS.fullmatch(word)
+        and (word.lower() not in COMMON_WORDS)
     )
 
 
@@ -183,7 +221,12 @@ def resolve_overlaps(found: Iterable[Found]) -> list[Found]:
 
 def find_mentions(doc: Doc) -> list[Found]:
     """All typed spans of the document, overlaps settled."""
-    first = spacy_mentions(doc) + designation_mentions(doc) + cue_mentions(doc) + legal_form_mentions(doc)
+    first = (
+        spacy_mentions(doc)
+        + designation_mentions(doc)
+        + cue_mentions(doc)
+        + legal_form_mentions(doc)
+    )
     settled = _model_majority(doc, resolve_overlaps(first + propagate(doc, first)))
     return [_as_authority(doc, f) for f in settled if not _lone_model_person(doc, f, settled)]
 
@@ -222,7 +265,9 @@ def _lone_model_person(doc: Doc, found: Found, others: list[Found]) -> bool:
         return True
     if " " in text:
         return False
-    full_names = [text_of(doc)[o.start : o.end].split() for o in others if o.type is EntityType.PERSON]
+    full_names = [
+        text_of(doc)[o.start : o.end].split() for o in others if o.type is EntityType.PERSON
+    ]
     return not any(text in words for words in full_names if len(words) > 1)
 
 
@@ -235,8 +280,16 @@ SANCTIONING_BODY = re.compile(
 
 def _as_authority(doc: Doc, found: Found) -> Found:
     """Bodies that only ever act as sanctioning authorities (EU, OFAC, the Treasury) are typed so."""
-    if found.type in {EntityType.ORGANIZATION, EntityType.PLACE} and SANCTIONING_BODY.match(text_of(doc)[found.start : found.end]):
-        return Found(found.start, found.end, EntityType.AUTHORITY, found.extractor + "+authority", found.strength)
+    if found.type in {EntityType.ORGANIZATION, EntityType.PLACE} and SANCTIONING_BODY.match(
+        text_of(doc)[found.start : found.end]
+    ):
+        return Found(
+            found.start,
+            found.end,
+            EntityType.AUTHORITY,
+            found.extractor + "+authority",
+            found.strength,
+        )
     return found
 
 
@@ -244,7 +297,9 @@ def countries_near(span: Span) -> tuple[str, ...]:
     """Countries stated by adjectives of the name's own phrase: `Chinese drone maker X`."""
     codes: set[str] = set()
     root = span.root
-    tokens = list(root.children) + [root.head] if root.dep_ in {"pobj", "appos"} else list(root.children)
+    tokens = (
+        list(root.children) + [root.head] if root.dep_ in {"pobj", "appos"} else list(root.children)
+    )
     for token in tokens:
         for sub in [token, *token.children]:
             if sub.ent_type_ in {"NORP", "GPE"} and sub.i not in range(span.start, span.end):

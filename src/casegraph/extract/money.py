@@ -39,38 +39,123 @@ class MoneySpan:
 
 
 _SCALES = {
-    "k": 10**3, "thousand": 10**3, "lakh": 10**5, "crore": 10**7,
-    "m": 10**6, "mn": 10**6, "mln": 10**6, "million": 10**6, "mio": 10**6,
-    "b": 10**9, "bn": 10**9, "bln": 10**9, "billion": 10**9, "milliard": 10**9, "mrd": 10**9,
-    "tn": 10**12, "trillion": 10**12,
+    "k": 10**3,
+    "thousand": 10**3,
+    "lakh": 10**5,
+    "crore": 10**7,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "million": 10**6,
+    "mio": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "bln": 10**9,
+    "billion": 10**9,
+    "milliard": 10**9,
+    "mrd": 10**9,
+    "tn": 10**12,
+    "trillion": 10**12,
 }
 _WORD_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _PREFIXES = {
-    "US$": "USD", "U.S.$": "USD", "HK$": "HKD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
-    "CA$": "CAD", "S$": "SGD", "NT$": "TWD", "CN¥": "CNY", "JP¥": "JPY", "$": "USD",
-    "€": "EUR", "£": "GBP", "₽": "RUB", "₹": "INR", "₺": "TRY", "₴": "UAH", "Rs.": "INR",
+    "US$": "USD",
+    "U.S.$": "USD",
+    "HK$": "HKD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "S$": "SGD",
+    "NT$": "TWD",
+    "CN¥": "CNY",
+    "JP¥": "JPY",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "₽": "RUB",
+    "₹": "INR",
+    "₺": "TRY",
+    "₴": "UAH",
+    "Rs.": "INR",
     "Rs": "INR",
 }
 _PREFIX_CODES = {prefix.upper(): code for prefix, code in _PREFIXES.items()}
 _CODES = {
     code: code
-    for code in ["USD", "EUR", "GBP", "CNY", "RUB", "INR", "AED", "TRY", "UAH", "CHF", "JPY", "HKD", "CAD", "AUD", "SGD", "TWD", "PKR"]
+    for code in [
+        "USD",
+        "EUR",
+        "GBP",
+        "CNY",
+        "RUB",
+        "INR",
+        "AED",
+        "TRY",
+        "UAH",
+        "CHF",
+        "JPY",
+        "HKD",
+        "CAD",
+        "AUD",
+        "SGD",
+        "TWD",
+        "PKR",
+    ]
 } | {"RMB": "CNY"}
 _WORDS = {
-    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yuan": "CNY",
-    "renminbi": "CNY", "ruble": "RUB", "rouble": "RUB", "rupee": "INR", "dirham": "AED",
-    "lira": "TRY", "lire": "TRY", "hryvnia": "UAH", "hryvnya": "UAH", "yen": "JPY",
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "rupee": "INR",
+    "dirham": "AED",
+    "lira": "TRY",
+    "lire": "TRY",
+    "hryvnia": "UAH",
+    "hryvnya": "UAH",
+    "yen": "JPY",
 }
 _ADJECTIVES = {
-    ("us", "dollar"): "USD", ("american", "dollar"): "USD", ("hongkong", "dollar"): "HKD",
-    ("canadian", "dollar"): "CAD", ("australian", "dollar"): "AUD",
-    ("singapore", "dollar"): "SGD", ("taiwan", "dollar"): "TWD", ("newtaiwan", "dollar"): "TWD",
-    ("swiss", "franc"): "CHF", ("pakistani", "rupee"): "PKR", ("moroccan", "dirham"): "MAD",
+    ("us", "dollar"): "USD",
+    ("american", "dollar"): "USD",
+    ("hongkong", "dollar"): "HKD",
+    ("canadian", "dollar"): "CAD",
+    ("australian", "dollar"): "AUD",
+    ("singapore", "dollar"): "SGD",
+    ("taiwan", "dollar"): "TWD",
+    ("newtaiwan", "dollar"): "TWD",
+    ("swiss", "franc"): "CHF",
+    ("pakistani", "rupee"): "PKR",
+    ("moroccan", "dirham"): "MAD",
 }
 _QUALIFIERS = (
     r"more\s+than|in\s+excess\s+of|upwards\s+of|well\s+over|just\s+over|over|above|at\s+least"
@@ -90,7 +175,9 @@ _AMOUNT = rf"(?:{_NUM}{_SCALE}?(?![\d.,]\d|\s*[-–]\s*\d)|{_WORDNUM})"
 _PRE = (
     r"(?<![A-Za-z$])(?:"
     + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True))
-    + r"|¥|(?-i:" + "|".join(_CODES) + r")(?=\s?\d))"
+    + r"|¥|(?-i:"
+    + "|".join(_CODES)
+    + r")(?=\s?\d))"
 )
 _ADJ = (
     r"U\.?S\.?|American|Hong\s+Kong|Canadian|Australian|Singapore|New\s+Taiwan|Taiwan|Swiss"

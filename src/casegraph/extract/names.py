@@ -14,26 +14,204 @@ from spacy.tokens import Doc, Span, Token
 from casegraph.model import EntityType
 
 ORG_CUES = frozenset(
-    ["maker", "manufacturer", "producer", "company", "firm", "supplier", "intermediary", "distributor", "trader", "contractor", "exporter", "importer", "group", "conglomerate", "corporation", "enterprise", "plant", "factory", "bank", "lender", "insurer", "shipper", "carrier", "airline", "subsidiary", "affiliate", "operator", "developer", "vendor", "dealer", "agency", "institute", "bureau", "ministry", "consortium", "holding", "partnership", "startup", "start-up", "business", "wholesaler", "retailer", "refinery", "shipyard"]
+    [
+        "maker",
+        "manufacturer",
+        "producer",
+        "company",
+        "firm",
+        "supplier",
+        "intermediary",
+        "distributor",
+        "trader",
+        "contractor",
+        "exporter",
+        "importer",
+        "group",
+        "conglomerate",
+        "corporation",
+        "enterprise",
+        "plant",
+        "factory",
+        "bank",
+        "lender",
+        "insurer",
+        "shipper",
+        "carrier",
+        "airline",
+        "subsidiary",
+        "affiliate",
+        "operator",
+        "developer",
+        "vendor",
+        "dealer",
+        "agency",
+        "institute",
+        "bureau",
+        "ministry",
+        "consortium",
+        "holding",
+        "partnership",
+        "startup",
+        "start-up",
+        "business",
+        "wholesaler",
+        "retailer",
+        "refinery",
+        "shipyard",
+    ]
 )
 ROLE_WORDS = frozenset(
-    ["ceo", "cfo", "coo", "cto", "chief", "executive", "head", "director", "chairman", "chairwoman", "chair", "founder", "co-founder", "president", "vice-president", "owner", "manager", "engineer", "deputy", "spokesperson", "spokesman", "spokeswoman", "official", "employee", "representative", "secretary", "partner", "shareholder", "beneficiary", "officer", "administrator", "commander", "general", "governor", "minister", "fellow", "researcher", "analyst", "adviser", "advisor", "professor", "lawyer", "accountant", "consultant", "economist", "scientist"]
+    [
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+        "chief",
+        "executive",
+        "head",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "founder",
+        "co-founder",
+        "president",
+        "vice-president",
+        "owner",
+        "manager",
+        "engineer",
+        "deputy",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "official",
+        "employee",
+        "representative",
+        "secretary",
+        "partner",
+        "shareholder",
+        "beneficiary",
+        "officer",
+        "administrator",
+        "commander",
+        "general",
+        "governor",
+        "minister",
+        "fellow",
+        "researcher",
+        "analyst",
+        "adviser",
+        "advisor",
+        "professor",
+        "lawyer",
+        "accountant",
+        "consultant",
+        "economist",
+        "scientist",
+    ]
 )
 KIN_WORDS = frozenset(
-    ["brother", "sister", "son", "daughter", "father", "mother", "wife", "husband", "spouse", "cousin", "nephew",
-     "niece", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother", "sibling", "stepson",
-     "stepdaughter", "stepfather", "stepmother", "widow", "widower", "fiancee", "fiancée", "fiance", "fiancé"]
+    [
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "wife",
+        "husband",
+        "spouse",
+        "cousin",
+        "nephew",
+        "niece",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+        "grandfather",
+        "grandmother",
+        "sibling",
+        "stepson",
+        "stepdaughter",
+        "stepfather",
+        "stepmother",
+        "widow",
+        "widower",
+        "fiancee",
+        "fiancée",
+        "fiance",
+        "fiancé",
+    ]
 )
 TIE_WORDS = frozenset(
-    ["member", "associate", "friend", "ally", "confidant", "rival", "critic", "opponent", "adversary", "competitor"]
+    [
+        "member",
+        "associate",
+        "friend",
+        "ally",
+        "confidant",
+        "rival",
+        "critic",
+        "opponent",
+        "adversary",
+        "competitor",
+    ]
 )
 PERSONAL_TIES = frozenset(["associate", "friend", "ally", "confidant"])
-PLACE_CUES_BEFORE = frozenset(["city", "town", "village", "region", "province", "district", "oblast", "republic", "port"])
+PLACE_CUES_BEFORE = frozenset(
+    ["city", "town", "village", "region", "province", "district", "oblast", "republic", "port"]
+)
 PLACE_CUES_AFTER = frozenset(
-    ["region", "province", "oblast", "airport", "port", "district", "military", "site", "base", "city", "county"]
+    [
+        "region",
+        "province",
+        "oblast",
+        "airport",
+        "port",
+        "district",
+        "military",
+        "site",
+        "base",
+        "city",
+        "county",
+    ]
 )
 PRODUCT_NOUNS = frozenset(
-    ["drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets", "aircraft", "helicopter", "helicopters", "engine", "engines", "tank", "tanks", "vehicle", "vehicles", "system", "systems", "radar", "radars", "jet", "jets", "munition", "munitions", "loitering", "rifle", "rifles", "launcher", "launchers", "chip", "chips"]
+    [
+        "drone",
+        "drones",
+        "uav",
+        "uavs",
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "aircraft",
+        "helicopter",
+        "helicopters",
+        "engine",
+        "engines",
+        "tank",
+        "tanks",
+        "vehicle",
+        "vehicles",
+        "system",
+        "systems",
+        "radar",
+        "radars",
+        "jet",
+        "jets",
+        "munition",
+        "munitions",
+        "loitering",
+        "rifle",
+        "rifles",
+        "launcher",
+        "launchers",
+        "chip",
+        "chips",
+    ]
 )
 LEADING_DROP = frozenset(["the", "a", "an"])
 
@@ -82,7 +260,9 @@ def is_namelike(token: Token) -> bool:
     text = token.text
     if not text[:1].isalpha() and not text[:1].isdigit():
         return False
-    return token.pos_ == "PROPN" or (text[:1].isupper() and token.pos_ not in {"ADJ", "DET", "PRON"})
+    return token.pos_ == "PROPN" or (
+        text[:1].isupper() and token.pos_ not in {"ADJ", "DET", "PRON"}
+    )
 
 
 def name_chunk(token: Token) -> Span | None:
@@ -136,6 +316,7 @@ def hyphen_joins(doc: Doc, i: int) -> bool:
         and i + 1 < len(doc)
         and doc[i + 1].text[:1].isupper()
     )
+
 
 ORG_WORDS = re.compile(
     r"\b(center|centre|institute|university|ministry|company|corp|corporation|inc|ltd|llc|"

@@ -28,16 +28,27 @@ from casegraph.model import Claim, Document, Evidence, Extraction, Mention, Pred
 EXTRACTOR = "casegraph.extract.v1"
 MONEY_PREDICATES = {Predicate.BILLS, Predicate.PAYS}
 DATED_PREDICATES = {
-    Predicate.SUPPLIES, Predicate.BILLS, Predicate.PAYS, Predicate.TESTS, Predicate.DEVELOPS,
-    Predicate.MANUFACTURES, Predicate.VISITS, Predicate.TRAVELS_WITH, Predicate.SANCTIONED_BY,
-    Predicate.MEMBER_OF, Predicate.ANTAGONIST, Predicate.OWNS,
+    Predicate.SUPPLIES,
+    Predicate.BILLS,
+    Predicate.PAYS,
+    Predicate.TESTS,
+    Predicate.DEVELOPS,
+    Predicate.MANUFACTURES,
+    Predicate.VISITS,
+    Predicate.TRAVELS_WITH,
+    Predicate.SANCTIONED_BY,
+    Predicate.MEMBER_OF,
+    Predicate.ANTAGONIST,
+    Predicate.OWNS,
 }
 
 
 CHUNK_CHARS = 100_000
 
 
-def extract(document: Document, nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS) -> Extraction:
+def extract(
+    document: Document, nlp: Language | None = None, chunk_chars: int = CHUNK_CHARS
+) -> Extraction:
     """Mentions and claims of one cleaned document, read in paragraph-aligned chunks.
 
     Chunking keeps memory flat and stays under spaCy's length limit on long files;
@@ -148,8 +159,18 @@ def _dedupe(raw: Iterable[RawClaim]) -> list[RawClaim]:
     for claim in raw:
         key = _key(claim)
         if key in seen:
-            merged = seen[key].attributes + tuple(a for a in claim.attributes if a not in seen[key].attributes)
-            claim = RawClaim(claim.subject, claim.predicate, claim.object, claim.start, claim.end, merged, claim.extractor)
+            merged = seen[key].attributes + tuple(
+                a for a in claim.attributes if a not in seen[key].attributes
+            )
+            claim = RawClaim(
+                claim.subject,
+                claim.predicate,
+                claim.object,
+                claim.start,
+                claim.end,
+                merged,
+                claim.extractor,
+            )
         seen[key] = claim
     return list(seen.values())
 
@@ -204,7 +225,10 @@ def _values(quote: str, predicate: Predicate, document: Document) -> tuple[tuple
         for span in find_money(quote)[:1]:
             for i, money in enumerate(span.amounts):
                 suffix = "" if i == 0 else f"_{i + 1}"
-                values += [(f"amount{suffix}", _number(money.amount)), (f"currency{suffix}", money.currency)]
+                values += [
+                    (f"amount{suffix}", _number(money.amount)),
+                    (f"currency{suffix}", money.currency),
+                ]
             if span.qualifier:
                 values.append(("amount_qualifier", span.qualifier))
     if predicate is Predicate.SUPPLIES:

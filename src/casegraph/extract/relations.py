@@ -27,7 +27,13 @@ from casegraph.extract.grammar import MentionMap
 __all__ = ["FrameReader", "RawClaim"]
 
 FAMILIES: tuple[type[Frames], ...] = (
-    TradeFrames, ProductFrames, PeopleFrames, TravelFrames, OwnershipFrames, PlaceFrames, SanctionFrames,
+    TradeFrames,
+    ProductFrames,
+    PeopleFrames,
+    TravelFrames,
+    OwnershipFrames,
+    PlaceFrames,
+    SanctionFrames,
 )
 
 

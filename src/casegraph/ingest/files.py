@@ -14,7 +14,14 @@ from casegraph.ingest.registry import READERS, Read, reader_for, register, size_
 from casegraph.model import Document, make_id
 
 __all__ = [
-    "READERS", "Read", "Skipped", "decode", "discover", "read_document", "read_path", "read_text",
+    "READERS",
+    "Read",
+    "Skipped",
+    "decode",
+    "discover",
+    "read_document",
+    "read_path",
+    "read_text",
 ]
 
 SUPPORTED_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown"}

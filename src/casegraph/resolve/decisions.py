@@ -45,7 +45,9 @@ class Decision:
         if self.kind not in KINDS:
             raise ValueError(f"unknown decision {self.kind!r}; use one of {', '.join(KINDS)}")
         if (self.kind == "split") != (self.b is None):
-            raise ValueError(f"{self.kind} takes {'one name' if self.kind == 'split' else 'two names'}")
+            raise ValueError(
+                f"{self.kind} takes {'one name' if self.kind == 'split' else 'two names'}"
+            )
 
     @classmethod
     def make(cls, kind: DecisionKind, a: str, b: str | None = None, note: str = "") -> Decision:

@@ -16,18 +16,50 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 from rigour.territories import lookup_territory
 
 from casegraph.extract.authorities import canonical_authority
 from casegraph.model import Entity, EntityType, Mention, MergeReason, make_id
+from casegraph.resolve.blocking import ClusterIndex
 from casegraph.resolve.decisions import Decision, Key, Rules, compile_rules, name_key
 from casegraph.resolve.names import name_tokens
 
 STRONG_EXTRACTORS = ("cue:", "pattern:")
 COMMON_TOKENS = frozenset(
-    ["company", "group", "holding", "holdings", "plant", "factory", "bank", "the", "of", "and", "for", "international", "trading", "industries", "industrial", "systems", "technologies", "technology", "corporation", "enterprise", "state", "national", "russian", "chinese", "american", "center", "centre", "institute", "research"]
+    [
+        "company",
+        "group",
+        "holding",
+        "holdings",
+        "plant",
+        "factory",
+        "bank",
+        "the",
+        "of",
+        "and",
+        "for",
+        "international",
+        "trading",
+        "industries",
+        "industrial",
+        "systems",
+        "technologies",
+        "technology",
+        "corporation",
+        "enterprise",
+        "state",
+        "national",
+        "russian",
+        "chinese",
+        "american",
+        "center",
+        "centre",
+        "institute",
+        "research",
+    ]
 )
 
 
@@ -43,13 +75,19 @@ class Cluster:
 
 
 def _key(mention: Mention) -> tuple[str, ...]:
-    if mention.type is EntityType.AUTHORITY:
-        return tuple((canonical_authority(mention.text) or mention.text).lower().split())
-    if mention.type is EntityType.PLACE:
-        territory = country_of(mention.text)
+    return _key_of(mention.type, mention.text)
+
+
+@lru_cache(maxsize=1 << 17)
+def _key_of(kind: EntityType, text: str) -> tuple[str, ...]:
+    """Normalising a name is the costly part of a key, and a corpus repeats its names."""
+    if kind is EntityType.AUTHORITY:
+        return tuple((canonical_authority(text) or text).lower().split())
+    if kind is EntityType.PLACE:
+        territory = country_of(text)
         if territory is not None:
             return tuple(name_tokens(territory))
-    return tuple(name_tokens(mention.text))
+    return tuple(name_tokens(text))
 
 
 def _letters(text: str) -> str:
@@ -129,7 +167,9 @@ def _place(
         return None, "", 0.0
     # A name split off by a person neither joins nor draws in other names.
     unseen = rules.alone | hidden
-    views = [(c, [k for k in c.keys if k not in unseen] if unseen else list(c.keys)) for c in clusters]
+    views = [
+        (c, [k for k in c.keys if k not in unseen] if unseen else list(c.keys)) for c in clusters
+    ]
     views = [(c, keys) for c, keys in views if keys]
     allowed = [(c, keys) for c, keys in views if rules.allowed(key, c.keys)]
     for cluster, keys in allowed:
@@ -197,7 +237,9 @@ def _group_types(
     return settled
 
 
-def _cluster(kind: EntityType, mentions: list[Mention], rules: Rules | None = None) -> list[Cluster]:
+def _cluster(
+    kind: EntityType, mentions: list[Mention], rules: Rules | None = None
+) -> list[Cluster]:
     rules = rules or Rules()
     by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -207,12 +249,14 @@ def _cluster(kind: EntityType, mentions: list[Mention], rules: Rules | None = No
     # Names a person merged start as one cluster, so the machine's rules see them together.
     clusters: list[Cluster] = []
     seeded: dict[Key, Cluster] = {}
+    index: ClusterIndex[Cluster] = ClusterIndex()
     for keys in rules.groups:
         present = [k for k in order if k in keys]
         if present:
             start = Cluster(kind, present[0])
             for key in present:
                 _add(start, key, by_key[key])
+                index.add(start, key)
                 seeded[key] = start
             clusters.append(start)
     for key in order:
@@ -221,9 +265,10 @@ def _cluster(kind: EntityType, mentions: list[Mention], rules: Rules | None = No
         group = by_key[key]
         name = _name(group)
         if parties:
-            cluster, reason, score = _place(key, name, clusters, rules)
+            cluster, reason, score = _place(key, name, index.candidates(key), rules)
         else:
-            cluster, reason, score = next((c for c in clusters if key in c.keys), None), "same name", 1.0
+            same = (c for c in index.candidates(key) if key in c.keys)
+            cluster, reason, score = next(same, None), "same name", 1.0
         if cluster is None:
             cluster = Cluster(kind, key)
             clusters.append(cluster)
@@ -231,6 +276,7 @@ def _cluster(kind: EntityType, mentions: list[Mention], rules: Rules | None = No
             into = cluster.names.most_common(1)[0][0]
             cluster.merges.append(MergeReason(name, into, reason, round(score, 3)))
         _add(cluster, key, group)
+        index.add(cluster, key)
     if parties:
         _join_machine_clusters(clusters, seeded, by_key, rules)
     for decision, a, b in rules.merges:
@@ -269,7 +315,9 @@ def _join_machine_clusters(
             continue
         if any(frozenset((x, y)) in rules.apart for x in home.keys for y in target.keys):
             continue
-        home.merges.append(MergeReason(target.names.most_common(1)[0][0], name, reason, round(score, 3)))
+        home.merges.append(
+            MergeReason(target.names.most_common(1)[0][0], name, reason, round(score, 3))
+        )
         home.merges.extend(target.merges)
         home.keys |= target.keys
         home.names.update(target.names)
@@ -287,9 +335,14 @@ def _display_name(cluster: Cluster) -> str:
         if territory is not None:
             return territory
     if cluster.type is EntityType.AUTHORITY:
-        return canonical_authority(cluster.names.most_common(1)[0][0]) or cluster.names.most_common(1)[0][0]
+        return (
+            canonical_authority(cluster.names.most_common(1)[0][0])
+            or cluster.names.most_common(1)[0][0]
+        )
     longest = max(len(name_tokens(n)) for n in cluster.names)
-    full = [(count, -len(n), n) for n, count in cluster.names.items() if len(name_tokens(n)) == longest]
+    full = [
+        (count, -len(n), n) for n, count in cluster.names.items() if len(name_tokens(n)) == longest
+    ]
     return max(full)[2]
 
 

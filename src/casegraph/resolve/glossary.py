@@ -61,6 +61,14 @@ class Glossary:
                 self._add_line(line)
 
     @classmethod
+    def of(cls, spellings: Iterable[tuple[str, list[str]]], key: Key) -> Glossary:
+        """A glossary of (concept, words) pairs made in code; they give no acronym letters."""
+        made = cls((), key)
+        for concept, words in spellings:
+            made._add_variant(concept, words)
+        return made
+
+    @classmethod
     def packaged(cls, filename: str, key: Key) -> Glossary:
         """A glossary shipped in casegraph/data."""
         text = (resources.files("casegraph") / "data" / filename).read_text("utf-8")

@@ -14,7 +14,8 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from rigour.names import remove_org_types
 from rigour.text.normalize import Cleanup, Normalize
-from rigour.text.translit import ascii_text
+
+from casegraph.resolve.translit import latin
 
 # Forms rigour's org-type table lacks, as the last word(s) of a name ("ACME Co.").
 _EXTRA_LEGAL_FORMS = frozenset(
@@ -29,7 +30,8 @@ _LEGAL_FLAGS = Normalize.NFKD | Normalize.CASEFOLD | Normalize.SQUASH_SPACES
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Transliteration folding: the spellings romanisation systems disagree on, in order.
 _FOLD_LITERALS = (
-    ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("dj", "j"),
+    ("shch", "sh"), ("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("zh", "j"),
+    ("dz", "j"), ("dj", "j"),
     ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("ks", "x"), ("ck", "k"), ("q", "k"),
     ("w", "v"), ("tz", "c"), ("ts", "c"), ("cz", "c"),
 )  # fmt: skip
@@ -41,21 +43,30 @@ _FOLD_PATTERNS = tuple(
         (r"ou|oo", "u"),
         (r"ee|y", "i"),
         (r"(?:ij|ii)$", "i"),
-        (r"(.)\1+", r"\1"),
+        (r"([a-z])\1+", r"\1"),
     )
 )
 # An initial only says the first letter agrees; an edit in a short word ("kang" / "jang") leaves
 # less of it than one in a long word ("vysotksy" / "vysotsky"), so it costs more.
-_INITIAL = 0.5
-_SHORT_WORD = 5
+_INITIAL = 0.6
+_SHORT_WORD = 6
 _SHORT_WORD_COST = 0.1
-_RUSSIAN_ENDING = re.compile(r"(?:ogo|ego|oi|oe|ij|ii|aia|aja)?[aeiou]*$")
+# Words folding to one or two letters ("tsc", "cc" -> "k") say little: alone they stay below a
+# match.
+_SHORT_SPELLING = 2
+_SHORT_SPELLING_SCORE = 0.7
+_SPELLING = 0.95
+_REVERSED, _REVERSED_SCORE = 4, 0.9
+_SHUFFLED, _SHUFFLED_SCORE = 5, 0.7
+_WORD_FORM = 0.9
+_RUSSIAN_ENDING = re.compile(r"(?:ogo|ego|omu|emu|oi|oe|ij|ii|aia|aja|[aeiouy])$")
 
 
 def normalize(name: str) -> str:
     """Casefolded ASCII words separated by single spaces: the form every key is built from."""
-    text = ascii_text(_APOSTROPHES.sub("", name))
-    text = _APOSTROPHES.sub("", text)
+    text = _APOSTROPHES.sub("", name)
+    if not text.isascii():
+        text = _APOSTROPHES.sub("", latin(text))
     text = text.replace("&", " and ").casefold()
     return " ".join(_NON_WORD.sub(" ", text).split())
 
@@ -116,7 +127,7 @@ def fold(token: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _stem(token: str) -> str:
+def stem(token: str) -> str:
     """Folded token without a Russian inflection: "izhevskogo" and "izhevsk" agree."""
     return _RUSSIAN_ENDING.sub("", fold(token))
 
@@ -135,22 +146,34 @@ def token_similarity(a: str, b: str, person: bool = False) -> tuple[float, str]:
         return 0.0, ""
     if min(len(a), len(b)) == 1:
         return (_INITIAL, "initial") if a[0] == b[0] and person else (0.0, "")
-    if fold(a) == fold(b):
-        return 0.95, "spelling"
-    if min(len(a), len(b)) >= 5 and _stem(a) == _stem(b):
-        return 0.9, "word form"
-    return _typo_similarity(a, b)
+    folded = fold(a), fold(b)
+    if folded[0] == folded[1]:
+        short = len(folded[0]) <= _SHORT_SPELLING
+        return (_SHORT_SPELLING_SCORE if short else _SPELLING), "spelling"
+    if min(len(a), len(b)) >= 5 and stem(a) == stem(b):
+        return _WORD_FORM, "word form"
+    typo = max(_typo_similarity(a, b), _typo_similarity(*folded))
+    return typo if typo[0] else _scrambled(a, b)
+
+
+def _scrambled(a: str, b: str) -> tuple[float, str]:
+    """A word written backwards ("nitup"), or its letters shuffled ("nitpu"), to slip past a
+    screen; a shuffle alone stays below a match."""
+    if len(a) >= _REVERSED and a == b[::-1]:
+        return _REVERSED_SCORE, "reversed"
+    if len(a) >= _SHUFFLED and sorted(a) == sorted(b):
+        return _SHUFFLED_SCORE, "letters shuffled"
+    return 0.0, ""
 
 
 def _typo_similarity(a: str, b: str) -> tuple[float, str]:
+    """One edit in four letters, and an edit in a short word costs more; lengths are those of
+    the spellings compared, so folding cannot stretch the budget."""
     length = max(len(a), len(b))
     budget = edit_budget(length)
-    folded = fold(a), fold(b)
-    if abs(len(a) - len(b)) > budget and abs(len(folded[0]) - len(folded[1])) > budget:
+    if abs(len(a) - len(b)) > budget:
         return 0.0, ""
-    distance = min(
-        OSA.distance(a, b, score_cutoff=budget + 1), OSA.distance(*folded, score_cutoff=budget + 1)
-    )
+    distance = OSA.distance(a, b, score_cutoff=budget + 1)
     if distance > budget:
         return 0.0, ""
     cost = distance / length + (_SHORT_WORD_COST if length <= _SHORT_WORD else 0.0)

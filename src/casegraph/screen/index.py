@@ -1,149 +1,220 @@
-"""A candidate index over list names, so a query is scored against dozens of names, not all.
+"""A candidate index over list names, so a query is aligned with a handful of names, not all.
 
-Blocking keys, each able to bring a list name in front of the careful scorer:
-  * the folded token (`fold`: romanisation variants share it) and two adjacent
-    tokens written as one ("al rawi" / "alrawi", key "j:");
-  * one-deletion neighbours of folded tokens (the symmetric-delete trick), for
-    one-letter typos, and the sorted letters of a token, for swapped letters;
-  * glossary concepts ("zavod" and "plant" share one);
-  * acronyms: the initials of runs of a name's words ("iemz") and a short
-    capitalised token standing for them.
-Each list name collects the weights of the query features it shares; the best
-ranked go on to be scored. A feature shared with thousands of names (a common
-word) only counts when the query has nothing rarer.
+Every list name is filed under keys: its tokens (`t:`), the glossary concepts it
+says (`c:`, one key for "zavod" and "plant"), the acronyms runs of its words spell
+(`a:`, "iemz") and its adjacent tokens written as one (`j:`, "al rawi" ->
+"alrawi"). A query token finds the list words it may stand for -- itself, the
+same word romanised another way, another form of the word, a typo -- through maps
+built once over the list's vocabulary (folded spellings, stems, one-letter
+deletions of both), each checked with `token_similarity`.
+
+A list name then gets, for each query token, the best credit any of its keys
+offers: the token's weight times the similarity, never more than the list word's
+own weight (a misspelt query word weighs what the word it resembles weighs). A
+key that thousands of names carry (a common word) only adds to names the rarer
+keys already found, unless the query has nothing rarer. Names are ranked by the
+weight they share over the weight of both names together (a weighted Jaccard
+index), so a short exact name ranks above a long one that merely contains the
+query; only the best few go on to the careful alignment.
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
-import math
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from casegraph.resolve.names import NameForm, Weigh, fold
+from casegraph.resolve.names import NameForm, Weigh, fold, run_initials, stem, token_similarity
 
-_MAX_POSTINGS = 1500
-_MIN_DELETE_LENGTH = 4
-_NEAR_WEIGHT = 0.7
-_MIN_ANAGRAM_LENGTH = 5
-_ACRONYM_LENGTHS = range(2, 7)
+_COMMON = 150  # postings above which a key only adds to names already found
+_MIN_DELETE_LENGTH = 5
+_ACRONYM = 0.9
+_INITIALS = 0.5
+# A query feature's credit goes to query positions; these slots hold the rest.
+_INITIALS_SLOT = -1
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A list name (its number in the indexed forms) and the weight share it has with the query."""
+
+    number: int
+    overlap: float
+
+
+@dataclass(frozen=True)
+class _Feature:
+    """Keys a query feature may meet in list names, with the credit each gives, and the query
+    positions that credit belongs to."""
+
+    credits: dict[str, float]
+    slots: tuple[int, ...]
 
 
 class CandidateIndex:
-    """Maps blocking keys to the numbers of the list names (their position in `forms`)."""
+    """Maps keys to the numbers of the list names (their position in `forms`) that carry them;
+    `kinds` (one a name, such as its list schema) lets a query keep to some kinds of names."""
 
-    def __init__(self, forms: Sequence[NameForm], weigh: Weigh) -> None:
+    def __init__(self, forms: Sequence[NameForm], weigh: Weigh, kinds: Sequence[str]) -> None:
         self._weigh = weigh
-        self._sizes = [len(form.tokens) for form in forms]
-        self._log_count = math.log(len(forms) + 2)
+        self._kinds = list(kinds)
         self._postings: dict[str, list[int]] = defaultdict(list)
-        self._neighbours: dict[str, list[str]] = defaultdict(list)
+        self._keys: list[frozenset[str]] = []
+        self._totals: list[float] = []
         for number, form in enumerate(forms):
-            for key in set(_name_keys(form)):
-                self._postings[key].append(number)
-        for key in [k for k in self._postings if k.startswith("f:")]:
-            for variant in _deletions(key[2:]):
-                self._neighbours[variant].append(key)
-
-    def candidates(self, query: NameForm, accept: Callable[[int], bool], limit: int) -> list[int]:
-        """The `limit` list names (numbers) sharing most query weight that `accept` allows."""
-        scores: dict[int, float] = defaultdict(float)
-        for rank, hits in enumerate(sorted(self._features(query), key=len)):
-            if rank and len(hits) > _MAX_POSTINGS:
-                break
-            for number, weight in hits.items():
-                scores[number] += weight
-        return heapq.nsmallest(
-            limit, filter(accept, scores), key=lambda n: (-scores[n], self._sizes[n], n)
-        )
-
-    def _features(self, query: NameForm) -> Iterator[dict[int, float]]:
-        """Per query feature, the list names it hits and how much (a near key counts less)."""
-        for keys, weight in _query_features(query, self._weigh):
-            hits: dict[int, float] = {}
+            keys = frozenset(_name_keys(form))
+            self._keys.append(keys)
+            self._totals.append(sum(weigh(token) for token in form.tokens))
             for key in keys:
-                self._collect(key, weight, hits)
-                for near in self._near(key):
-                    self._collect(near, weight * _NEAR_WEIGHT, hits)
-            if hits:
-                yield hits
+                self._postings[key].append(number)
+        self._by_spelling: dict[str, set[str]] = defaultdict(set)
+        for key in self._postings:
+            if key.startswith("t:"):
+                for probe in _probes(key[2:]):
+                    self._by_spelling[probe].add(key[2:])
+        self.similar = lru_cache(maxsize=1 << 16)(self._similar)
+        self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
 
-    def _collect(self, key: str, weight: float, hits: dict[int, float]) -> None:
-        """Credit the names under `key`, no more than the key's own rarity: a misspelt query word
-        ("jont") weighs what the list word it resembles ("joint") weighs."""
-        postings = self._postings.get(key, ())
-        weight = min(weight, self._rarity(len(postings)))
-        for number in postings:
-            if hits.get(number, 0.0) < weight:
-                hits[number] = weight
+    def candidates(
+        self, query: NameForm, limit: int, kinds: Collection[str], floor: float = 0.0
+    ) -> list[Candidate]:
+        """The `limit` list names of the given kinds sharing the largest share of weight with the
+        query, and at least `floor` of it."""
+        best: dict[int, dict[int, float]] = defaultdict(dict)
+        weights = [self._query_weight(token, query.person) for token in query.tokens]
+        features = sorted(self._features(query, weights), key=self._size)
+        for rank, feature in enumerate(features):
+            if rank and best and self._size(feature) > _COMMON:
+                self._add_to_found(feature, best)
+            else:
+                self._add_all(feature, best)
+        total = sum(self._weigh(token) for token in query.tokens)
+        overlaps = (
+            (n, _overlap(sum(slots.values()), total, self._totals[n]))
+            for n, slots in best.items()
+            if self._kinds[n] in kinds
+        )
+        kept = (item for item in overlaps if item[1] >= floor)
+        top = heapq.nlargest(limit, kept, key=lambda item: (item[1], -item[0]))
+        return [Candidate(number, overlap) for number, overlap in top]
 
-    def _rarity(self, count: int) -> float:
-        """IDF of a key held by `count` names, scaled to 0..1."""
-        return max(0.0, self._log_count - math.log(count + 1)) / self._log_count
+    def _size(self, feature: _Feature) -> int:
+        return sum(len(self._postings.get(key, ())) for key in feature.credits)
 
-    def _near(self, key: str) -> set[str]:
-        """Indexed folded tokens one edit away from a folded query token (joined pairs: none)."""
-        if not key.startswith("f:"):
-            return set()
-        near = set(self._neighbours.get(key[2:], ()))
-        for variant in _deletions(key[2:]):
-            near.add("f:" + variant)
-            near.update(self._neighbours.get(variant, ()))
-        near.discard(key)
-        return near
+    def _add_all(self, feature: _Feature, best: dict[int, dict[int, float]]) -> None:
+        for key, credit in feature.credits.items():
+            for number in self._postings.get(key, ()):
+                _credit(best[number], feature.slots, credit)
+
+    def _add_to_found(self, feature: _Feature, best: dict[int, dict[int, float]]) -> None:
+        """Credit only the names found so far: through the feature's postings or through the
+        names' own keys, whichever is shorter to walk."""
+        if self._size(feature) < len(best) * len(feature.credits):
+            for key, credit in feature.credits.items():
+                for number in self._postings.get(key, ()):
+                    if number in best:
+                        _credit(best[number], feature.slots, credit)
+            return
+        for number, slots in best.items():
+            keys = self._keys[number]
+            credit = max((c for key, c in feature.credits.items() if key in keys), default=0.0)
+            if credit:
+                _credit(slots, feature.slots, credit)
+
+    def _features(self, query: NameForm, weights: list[float]) -> Iterator[_Feature]:
+        tokens = query.tokens
+        for i, token in enumerate(tokens):
+            credits = {
+                "t:" + word: min(weights[i], self._weigh(word)) * score
+                for word, score in self.similar(token, query.person).items()
+            }
+            credits["j:" + token] = weights[i]
+            if i in query.acronyms:
+                credits["a:" + token] = _ACRONYM * weights[i]
+            yield _Feature(credits, (i,))
+        for i in range(len(tokens) - 1):
+            joined = self.spelled(tokens[i] + tokens[i + 1], query.person)
+            weight = weights[i] + weights[i + 1]
+            credits = {
+                "t:" + word: min(weight, self._weigh(word)) * s for word, s in joined.items()
+            }
+            if credits:
+                yield _Feature(credits, (i, i + 1))
+        for span in query.concepts:
+            positions = tuple(range(span.start, span.end))
+            yield _Feature({"c:" + span.concept: sum(weights[i] for i in positions)}, positions)
+        if not query.person:
+            initials = {
+                "t:" + letters: _INITIALS for letters in run_initials(query) if len(letters) > 2
+            }
+            if initials:
+                yield _Feature(initials, (_INITIALS_SLOT,))
+
+    def _query_weight(self, token: str, person: bool) -> float:
+        """The token's weight; a word the lists lack but that resembles list words weighs what
+        they weigh ("liimited" what "limited" does)."""
+        weight = self._weigh(token)
+        similar = self.similar(token, person)
+        if similar and token not in similar:
+            return min(weight, max(self._weigh(word) for word in similar))
+        return weight
+
+    def _similar(self, token: str, person: bool) -> dict[str, float]:
+        """List words the query token may stand for, with their similarity to it."""
+        return self._check(token, person, _probes(token))
+
+    def _spelled(self, token: str, person: bool) -> dict[str, float]:
+        """List words spelt like the token, typos aside (for two query words written as one)."""
+        return self._check(token, person, _probes(token, typos=False))
+
+    def _check(self, token: str, person: bool, probes: set[str]) -> dict[str, float]:
+        words = set().union(*(self._by_spelling.get(probe, ()) for probe in probes))
+        found = {}
+        for word in words:
+            score, _ = token_similarity(token, word, person)
+            if score > 0:
+                found[word] = score
+        return found
+
+
+def _credit(slots: dict[int, float], positions: tuple[int, ...], credit: float) -> None:
+    """Spread a feature's credit over its query positions, keeping each position's best."""
+    share = credit / len(positions)
+    for position in positions:
+        if slots.get(position, 0.0) < share:
+            slots[position] = share
+
+
+def _overlap(shared: float, query_total: float, name_total: float) -> float:
+    union = query_total + name_total - shared
+    return shared / union if union > 0 else 0.0
 
 
 def _name_keys(form: NameForm) -> Iterator[str]:
-    """Blocking keys of a list name."""
+    """Keys of a list name."""
     tokens = form.tokens
-    yield from ("f:" + fold(token) for token in tokens)
-    yield from ("s:" + _letters(token) for token in tokens if len(token) >= _MIN_ANAGRAM_LENGTH)
-    yield from ("j:" + fold(a + b) for a, b in itertools.pairwise(tokens))
+    yield from ("t:" + token for token in tokens)
+    yield from ("j:" + a + b for a, b in itertools.pairwise(tokens))
     yield from ("c:" + span.concept for span in form.concepts)
     if not form.person:
-        yield from ("a:" + letters for letters in _run_initials(form))
+        yield from ("a:" + letters for letters in run_initials(form))
 
 
-def _query_features(query: NameForm, weigh: Weigh) -> Iterator[tuple[list[str], float]]:
-    """(keys, weight) for each thing a query may share with a list name."""
-    tokens = query.tokens
-    for token in tokens:
-        yield ["f:" + fold(token), "j:" + fold(token), "s:" + _letters(token)], weigh(token)
-    for a, b in itertools.pairwise(tokens):
-        yield ["f:" + fold(a + b)], weigh(a) + weigh(b)
-    for span in query.concepts:
-        yield ["c:" + span.concept], sum(weigh(t) for t in tokens[span.start : span.end])
-    for position in sorted(query.acronyms):
-        yield ["a:" + tokens[position]], weigh(tokens[position])
-    if not query.person:
-        yield ["f:" + fold(letters) for letters in _run_initials(query)], 0.5
-
-
-def _run_initials(form: NameForm) -> set[str]:
-    """Every acronym a run of the name's words could be written as (2 to 6 letters)."""
-    found: set[str] = set()
-    for start in range(len(form.tokens)):
-        _spell_from(form, start, "", found)
-    return found
-
-
-def _spell_from(form: NameForm, at: int, letters: str, found: set[str]) -> None:
-    if len(letters) in _ACRONYM_LENGTHS:
-        found.add(letters)
-    if at >= len(form.initials) or len(letters) >= _ACRONYM_LENGTHS.stop - 1:
-        return
-    for nxt, more in form.initials[at]:
-        if more or letters:
-            _spell_from(form, nxt, letters + more, found)
-
-
-def _letters(token: str) -> str:
-    """The token's letters in order: swapped letters ("vysotksy") share the key of the word."""
-    return "".join(sorted(token))
-
-
-def _deletions(text: str) -> set[str]:
-    if len(text) < _MIN_DELETE_LENGTH:
-        return set()
-    return {text[:i] + text[i + 1 :] for i in range(len(text))}
+def _probes(token: str, typos: bool = True) -> set[str]:
+    """Spellings a word is looked up by: itself, its folded form, its stem, itself either way
+    round, its letters in order and, for words of five letters or more, both with one letter
+    deleted (two words a typo apart share one)."""
+    folded = fold(token)
+    probes = {token, "~" + folded}
+    if len(token) >= 4:
+        probes.add("<" + min(token, token[::-1]))
+    if len(token) >= 5:
+        probes.update(("=" + stem(token), "%" + "".join(sorted(token))))
+    if typos and len(token) >= _MIN_DELETE_LENGTH and token.isalpha():
+        for word in (token, folded):
+            probes.update("-" + word[:i] + word[i + 1 :] for i in range(len(word)))
+            probes.add("-" + word)
+    return probes

@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
-from casegraph.resolve.names import NameComparison, NameForm, align, default_weight
+from casegraph.resolve.names import Alignment, NameForm, align, default_weight
 
 _MIN_WEIGHT = 0.1
 
@@ -55,8 +55,12 @@ class Scorer:
     def __init__(self, stats: TokenStats) -> None:
         self.stats = stats
 
-    def score(self, query: NameForm, listed: NameForm) -> NameComparison:
-        """Score and a line naming both names, what agreed and what differed."""
-        compared = align(query, listed, self.stats.weight, sides=("query", "list"))
-        line = f"query {query.original!r} vs list name {listed.original!r}: {compared.explanation}"
-        return NameComparison(compared.score, line)
+    def score(self, query: NameForm, listed: NameForm) -> Alignment:
+        """The alignment of the query with the list name (its explanation is made on demand)."""
+        return align(query, listed, self.stats.weight, sides=("query", "list"))
+
+
+def explain(aligned: Alignment) -> str:
+    """A line naming both names, what agreed and what differed."""
+    query, listed = aligned.forms
+    return f"query {query.original!r} vs list name {listed.original!r}: {aligned.explanation}"

@@ -21,13 +21,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from casegraph.model import Entity, EntityType, ScreeningMatch
-from casegraph.resolve.names import NameComparison, NameForm, prepare
+from casegraph.resolve.names import Alignment, NameForm, prepare
 from casegraph.screen.index import CandidateIndex
 from casegraph.screen.lists import ListEntry, SanctionsList
-from casegraph.screen.scorer import Scorer, TokenStats
+from casegraph.screen.scorer import Scorer, TokenStats, explain
 
 DEFAULT_THRESHOLD = 0.75
-_CANDIDATES = 20
+# When a list name agrees with the query almost exactly, entries more than `_MARGIN` below it
+# are left out: the query has found its party, and a weaker likeness to another entry is an
+# alert the analyst would only dismiss.
+_CLEAR = 0.95
+_MARGIN = 0.1
+# List entries aligned per query name (each by its name sharing most weight with the query): the
+# limit and a few more, best weight share first, none
+# sharing less than `_OVERLAP` of the two names' weight when the threshold is `_OVERLAP_FROM` or
+# more (such a name never reached 0.75 in bench/screen.py's development runs).
+_SPARE_CANDIDATES = 3
+_OVERLAP, _OVERLAP_FROM = 0.2, 0.6
+# Once a list name agrees almost exactly, names sharing less than this share of its overlap are
+# not aligned: in the development runs they never came within `_MARGIN` of it.
+_SETTLED = 0.6
 _ALL_SCHEMAS = frozenset({"person", "organization", "vessel", "aircraft"})
 # The list schemas a query of each type may match; products, places, authorities: none.
 _SCHEMAS: dict[EntityType | None, frozenset[str]] = {
@@ -50,7 +63,7 @@ class _ListedName:
 class _Hit:
     listed: _ListedName
     query: str
-    comparison: NameComparison
+    comparison: Alignment
 
 
 class Screener:
@@ -65,7 +78,11 @@ class Screener:
             for form in _distinct_forms(entry)
         ]
         self._scorer = Scorer(TokenStats(self._entry_tokens()))
-        self._index = CandidateIndex([n.form for n in self._names], self._scorer.stats.weight)
+        self._index = CandidateIndex(
+            [listed.form for listed in self._names],
+            self._scorer.stats.weight,
+            [listed.entry.schema for listed in self._names],
+        )
 
     def screen_name(
         self,
@@ -84,6 +101,21 @@ class Screener:
         names = list(dict.fromkeys([entity.name, *entity.aliases]))
         return self._screen(names, entity.type, entity.id, limit, threshold)
 
+    def compare(
+        self, name: str, entry_id: str, type: EntityType | None = None
+    ) -> ScreeningMatch | None:
+        """How a name compares with one list entry, whatever the threshold: the entry's best-
+        scoring name and why ("why did X not hit entry 123?"); None for an unknown entry."""
+        query = prepare(name, type)
+        hits = [
+            _Hit(listed, name, self._scorer.score(query, listed.form))
+            for listed in self._names
+            if listed.entry.entry_id == entry_id
+        ]
+        if not hits:
+            return None
+        return _match(max(hits, key=lambda hit: hit.comparison.score), "")
+
     def _screen(
         self,
         names: list[str],
@@ -95,28 +127,42 @@ class Screener:
         schemas = _SCHEMAS.get(type, frozenset())
         best: dict[tuple[str, str], _Hit] = {}
         for name in names:
-            for hit in self._hits(name, type, schemas, limit):
+            for hit in self._hits(name, type, schemas, limit, threshold):
                 key = (hit.listed.sanctions_list.name, hit.listed.entry.entry_id)
                 if key not in best or hit.comparison.score > best[key].comparison.score:
                     best[key] = hit
         kept = [hit for hit in best.values() if hit.comparison.score >= threshold]
         kept.sort(key=lambda h: (-h.comparison.score, h.listed.entry.entry_id))
+        if kept and kept[0].comparison.score >= _CLEAR:
+            floor = kept[0].comparison.score - _MARGIN
+            kept = [hit for hit in kept if hit.comparison.score >= floor]
         return [_match(hit, entity_id) for hit in kept[:limit]]
 
     def _hits(
-        self, name: str, type: EntityType | None, schemas: frozenset[str], limit: int
+        self,
+        name: str,
+        type: EntityType | None,
+        schemas: frozenset[str],
+        limit: int,
+        threshold: float,
     ) -> list[_Hit]:
         if not schemas:
             return []
         query = prepare(name, type)
-        wanted = max(_CANDIDATES, 4 * limit)
-        numbers = self._index.candidates(
-            query, lambda n: self._names[n].entry.schema in schemas, wanted
-        )
-        return [
-            _Hit(self._names[n], name, self._scorer.score(query, self._names[n].form))
-            for n in numbers
-        ]
+        hits: list[_Hit] = []
+        seen: set[tuple[str, str]] = set()
+        floor = _OVERLAP if threshold >= _OVERLAP_FROM else 0.0
+        wanted = limit + _SPARE_CANDIDATES
+        for found in self._index.candidates(query, 2 * wanted, schemas, floor):
+            listed = self._names[found.number]
+            entry = (listed.sanctions_list.name, listed.entry.entry_id)
+            if found.overlap < floor or entry in seen or len(seen) == wanted:
+                continue
+            seen.add(entry)
+            hits.append(_Hit(listed, name, self._scorer.score(query, listed.form)))
+            if hits[-1].comparison.score >= _CLEAR:
+                floor = max(floor, _SETTLED * found.overlap)
+        return hits
 
     def _entry_tokens(self) -> list[set[str]]:
         """One token set per list entry (all its names): the documents of the IDF."""
@@ -146,7 +192,7 @@ def _match(hit: _Hit, entity_id: str) -> ScreeningMatch:
         matched_name=listed.form.original,
         query_name=hit.query,
         score=hit.comparison.score,
-        explanation=hit.comparison.explanation,
+        explanation=explain(hit.comparison),
         programs=listed.entry.programs,
         entry_type=listed.entry.schema,
     )

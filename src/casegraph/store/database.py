@@ -1,18 +1,34 @@
 """The store: documents, mentions, claims, entities and matches through SQLAlchemy.
 
-SQLite by default, any SQLAlchemy URL (PostgreSQL) by `--db`. Each document is
-written with its mentions and claims in one transaction, so a crash never
-leaves half a document; resolution and screening are rewritten whole.
+SQLite by default, PostgreSQL (or any SQLAlchemy URL) by `--db`, with the same
+schema and behaviour. Each document is written with its mentions and claims in
+one transaction keyed on the hash of its bytes, so a crash never leaves half a
+document and two writers racing on the same bytes store it once; resolution and
+screening are rewritten whole, in one transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, insert, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Insert,
+    Table,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from casegraph.errors import StoreError
@@ -29,33 +45,57 @@ from casegraph.model import (
     ScreeningMatch,
     Status,
 )
-from casegraph.store import decisions_table, lists_table, reviews_table  # noqa: F401  (register their tables)
+from casegraph.settings import SQLITE_BUSY_TIMEOUT_MS, engine_url
+from casegraph.store import (  # noqa: F401  (register their tables)
+    decisions_table,
+    lists_table,
+    restorations_table,
+    reviews_table,
+)
 from casegraph.store import schema as t
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL lets readers run while one process writes; the busy timeout makes a second
+    writer wait its turn instead of failing; NORMAL sync in WAL mode loses nothing
+    when a process is killed (only an OS crash may roll back the last commits)."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+@dataclass(frozen=True)
+class StoreCounts:
+    """Rows per kind of record: what a progress line or a consistency check reads."""
+
+    documents: int
+    mentions: int
+    claims: int
+    entities: int
 
 
 class Store:
     """A casegraph database; the schema is created on first use."""
 
     def __init__(self, url: str) -> None:
+        url = engine_url(url)
         self.url = url
         if url.startswith("sqlite:///"):
             parent = Path(url.removeprefix("sqlite:///")).parent
             if not parent.exists():
                 raise StoreError(f"folder for the database does not exist: {parent}")
         try:
-            self.engine: Engine = create_engine(url)
+            self.engine: Engine = create_engine(url, pool_pre_ping=True)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             t.metadata.create_all(self.engine)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open database {url}: {exc}") from exc
+            raise StoreError(f"cannot open database {_safe(url)}: {_first_line(exc)}") from exc
+        except ImportError as exc:
+            raise StoreError(f"no driver for {_safe(url)}: {exc}") from exc
 
     def has_document(self, sha256: str) -> bool:
         query = select(t.documents.c.id).where(t.documents.c.sha256 == sha256)
@@ -65,22 +105,45 @@ class Store:
     def add_document(
         self, document: Document, mentions: Sequence[Mention], claims: Sequence[Claim]
     ) -> bool:
-        """Write a document with its extraction; False when its bytes are already stored."""
+        """Write a document with its extraction; False when its bytes are already stored.
+
+        The document row goes in first with ON CONFLICT DO NOTHING, so of two writers
+        racing on the same bytes one stores it and the other writes nothing.
+        """
         with self.engine.begin() as conn:
-            exists = select(t.documents.c.id).where(t.documents.c.sha256 == document.sha256)
-            if conn.execute(exists).first() is not None:
+            stored = self._insert_new(t.documents).returning(t.documents.c.id)
+            if conn.execute(stored, _document_row(document)).first() is None:
                 return False
-            conn.execute(insert(t.documents), [_document_row(document)])
             if mentions:
                 conn.execute(insert(t.mentions), [_mention_row(m) for m in _unique(mentions)])
             if claims:
                 conn.execute(insert(t.claims), [_claim_row(c) for c in _unique_claims(claims)])
         return True
 
-    def documents(self) -> list[Document]:
+    def _insert_new(self, table: Table) -> Insert:
+        """INSERT that skips a row whose key is stored already, on SQLite and PostgreSQL alike."""
+        if self.engine.dialect.name == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing()
+        if self.engine.dialect.name == "sqlite":
+            return sqlite.insert(table).on_conflict_do_nothing()
+        return insert(table)
+
+    def known_sha256s(self) -> set[str]:
+        """The hash of every stored document's bytes: what an ingest can skip unread."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.documents).order_by(t.documents.c.source)).mappings()
-            return [_document(r) for r in rows]
+            return set(conn.execute(select(t.documents.c.sha256)).scalars())
+
+    def counts(self) -> StoreCounts:
+        tables = (t.documents, t.mentions, t.claims, t.entities)
+        with self.engine.connect() as conn:
+            found = [conn.execute(select(func.count()).select_from(x)).scalar_one() for x in tables]
+        return StoreCounts(*found)
+
+    def documents(self) -> list[Document]:
+        # Text is ordered in Python: a server's collation would order names differently.
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.documents)).mappings()
+            return sorted((_document(r) for r in rows), key=lambda d: (d.source, d.id))
 
     def mentions(self) -> list[Mention]:
         with self.engine.connect() as conn:
@@ -95,27 +158,55 @@ class Store:
     def replace_entities(self, entities: Iterable[Entity], links: dict[str, str]) -> None:
         """Rewrite resolution whole: entities and the mention -> entity map."""
         with self.engine.begin() as conn:
-            conn.execute(delete(t.screening_matches))
-            conn.execute(delete(t.mention_entities))
-            conn.execute(delete(t.entities))
-            rows = [_entity_row(e) for e in entities]
-            if rows:
-                conn.execute(insert(t.entities), rows)
-            if links:
-                pairs = [{"mention_id": m, "entity_id": e} for m, e in sorted(links.items())]
-                conn.execute(insert(t.mention_entities), pairs)
+            _write_entities(conn, entities, links)
 
     def replace_matches(self, matches: Iterable[ScreeningMatch]) -> None:
         with self.engine.begin() as conn:
-            conn.execute(delete(t.screening_matches))
-            rows = [_match_row(m) for m in matches]
-            if rows:
-                conn.execute(insert(t.screening_matches), rows)
+            _write_matches(conn, matches)
+
+    def replace_resolution(
+        self, entities: Iterable[Entity], links: dict[str, str], matches: Iterable[ScreeningMatch]
+    ) -> None:
+        """Entities, links and screening in one transaction: a reader never sees parties
+        whose sanctions matches are not written yet."""
+        with self.engine.begin() as conn:
+            _write_entities(conn, entities, links)
+            _write_matches(conn, matches)
 
     def entities(self) -> list[Entity]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.entities).order_by(t.entities.c.name)).mappings()
-            return [_entity(r) for r in rows]
+            rows = conn.execute(select(t.entities)).mappings()
+            return sorted((_entity(r) for r in rows), key=lambda e: (e.name, e.type.value, e.id))
+
+    def replace_derivations(self, links: dict[str, tuple[str | None, str | None]]) -> None:
+        """Set every document's (duplicate_of, derived_from); documents not in `links` get neither."""
+        with self.engine.begin() as conn:
+            conn.execute(update(t.documents).values(duplicate_of=None, derived_from=None))
+            for document_id, (duplicate_of, derived_from) in sorted(links.items()):
+                values = {"duplicate_of": duplicate_of, "derived_from": derived_from}
+                conn.execute(
+                    update(t.documents).where(t.documents.c.id == document_id).values(**values)
+                )
+
+    def replace_extraction(
+        self, document: Document, mentions: Sequence[Mention], claims: Sequence[Claim]
+    ) -> None:
+        """Rewrite one stored document's cleaning and extraction (a restored span), in one
+        transaction; its mentions leave resolution until the next rebuild."""
+        with self.engine.begin() as conn:
+            old = select(t.mentions.c.id).where(t.mentions.c.document_id == document.id)
+            conn.execute(delete(t.mention_entities).where(t.mention_entities.c.mention_id.in_(old)))
+            conn.execute(delete(t.claims).where(t.claims.c.document_id == document.id))
+            conn.execute(delete(t.mentions).where(t.mentions.c.document_id == document.id))
+            row = _document_row(document)
+            values = {k: row[k] for k in ("text", "removed", "language")}
+            conn.execute(
+                update(t.documents).where(t.documents.c.id == document.id).values(**values)
+            )
+            if mentions:
+                conn.execute(insert(t.mentions), [_mention_row(m) for m in _unique(mentions)])
+            if claims:
+                conn.execute(insert(t.claims), [_claim_row(c) for c in _unique_claims(claims)])
 
     def mention_entities(self) -> dict[str, str]:
         with self.engine.connect() as conn:
@@ -130,6 +221,45 @@ class Store:
             return [_match(r) for r in conn.execute(query).mappings()]
 
 
+def _write_entities(conn: Connection, entities: Iterable[Entity], links: dict[str, str]) -> None:
+    conn.execute(delete(t.screening_matches))
+    conn.execute(delete(t.mention_entities))
+    conn.execute(delete(t.entities))
+    rows = [_entity_row(e) for e in entities]
+    if rows:
+        conn.execute(insert(t.entities), rows)
+    if links:
+        pairs = [{"mention_id": m, "entity_id": e} for m, e in sorted(links.items())]
+        conn.execute(insert(t.mention_entities), pairs)
+
+
+def _write_matches(conn: Connection, matches: Iterable[ScreeningMatch]) -> None:
+    conn.execute(delete(t.screening_matches))
+    rows = [_match_row(m) for m in matches]
+    if rows:
+        conn.execute(insert(t.screening_matches), rows)
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    head, at, tail = url.rpartition("@")
+    if not at or ":" not in head.split("//", 1)[-1]:
+        return url
+    scheme, _, credentials = head.partition("//")
+    return f"{scheme}//{credentials.split(':', 1)[0]}:***@{tail}"
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _text(value: str) -> str:
+    """PostgreSQL text cannot hold NUL; U+FFFD stands in on every backend, one character
+    for one, so offsets still index the stored text."""
+    return value.replace("\x00", "\ufffd")
+
+
 def _unique(mentions: Sequence[Mention]) -> list[Mention]:
     return list({m.id: m for m in mentions}.values())
 
@@ -141,9 +271,9 @@ def _unique_claims(claims: Sequence[Claim]) -> list[Claim]:
 def _document_row(d: Document) -> dict[str, Any]:
     return {
         "id": d.id,
-        "source": d.source,
-        "title": d.title,
-        "text": d.text,
+        "source": _text(d.source),
+        "title": _text(d.title),
+        "text": _text(d.text),
         "sha256": d.sha256,
         "published": d.published.isoformat() if d.published else None,
         "media_type": d.media_type,
@@ -180,7 +310,7 @@ def _mention_row(m: Mention) -> dict[str, Any]:
         "document_id": m.document_id,
         "start": m.start,
         "end": m.end,
-        "text": m.text,
+        "text": _text(m.text),
         "type": m.type.value,
         "extractor": m.extractor,
         "countries": list(m.countries),
@@ -207,7 +337,7 @@ def _claim_row(c: Claim) -> dict[str, Any]:
         "predicate": c.predicate.value,
         "object": c.object,
         "status": c.status.value,
-        "quote": c.evidence.quote,
+        "quote": _text(c.evidence.quote),
         "start": c.evidence.start,
         "end": c.evidence.end,
         "cue": c.evidence.cue,

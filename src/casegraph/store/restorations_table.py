@@ -47,11 +47,19 @@ def _ensure(store: Store) -> None:
     restorations.create(store.engine, checkfirst=True)
 
 
-def add_restoration(store: Store, document_id: str, start: int, end: int, note: str = "") -> Restoration:
+def add_restoration(
+    store: Store, document_id: str, start: int, end: int, note: str = ""
+) -> Restoration:
     """Record that a span is to be kept, now."""
     _ensure(store)
     made = Restoration(document_id, start, end, note, datetime.now(UTC).isoformat())
-    row = {"document_id": document_id, "start": start, "end": end, "note": note, "made_at": made.made_at}
+    row = {
+        "document_id": document_id,
+        "start": start,
+        "end": end,
+        "note": note,
+        "made_at": made.made_at,
+    }
     with store.engine.begin() as conn:
         conn.execute(insert(restorations).values(**row))
     return made
@@ -62,7 +70,10 @@ def list_restorations(store: Store) -> list[Restoration]:
     _ensure(store)
     with store.engine.connect() as conn:
         rows = conn.execute(select(restorations).order_by(restorations.c.id)).mappings()
-        return [Restoration(r["document_id"], r["start"], r["end"], r["note"], r["made_at"]) for r in rows]
+        return [
+            Restoration(r["document_id"], r["start"], r["end"], r["note"], r["made_at"])
+            for r in rows
+        ]
 
 
 def kept_spans(store: Store) -> dict[str, list[tuple[int, int]]]:

@@ -67,5 +67,7 @@ def latest_reviews(store: Store) -> dict[str, Review]:
     latest: dict[str, Review] = {}
     with store.engine.connect() as conn:
         for r in conn.execute(select(reviews).order_by(reviews.c.id)).mappings():
-            latest[r["claim_id"]] = Review(r["claim_id"], Verdict(r["verdict"]), r["note"], r["made_at"])
+            latest[r["claim_id"]] = Review(
+                r["claim_id"], Verdict(r["verdict"]), r["note"], r["made_at"]
+            )
     return latest

@@ -14,7 +14,10 @@ from sqlalchemy import (
     Text,
 )
 
-metadata = MetaData()
+# Constraint and index names spelt out, so they read the same on SQLite and PostgreSQL.
+metadata = MetaData(
+    naming_convention={"ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_name)s"}
+)
 
 documents = Table(
     "documents",
@@ -88,7 +91,7 @@ screening_matches = Table(
     metadata,
     Column("entity_id", String(40), ForeignKey("entities.id"), primary_key=True),
     Column("list_name", String(80), primary_key=True),
-    Column("entry_id", String(40), primary_key=True),
+    Column("entry_id", String(200), primary_key=True),  # as sanction_entries.entry_id
     Column("list_date", String(10), nullable=False),
     Column("matched_name", Text, nullable=False),
     Column("query_name", Text, nullable=False),

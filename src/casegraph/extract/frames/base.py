@@ -56,7 +56,14 @@ class Reading:
         return ((key, ", ".join(names)),) if names else ()
 
     def claim(
-        self, s: Found, p: Predicate, o: Found, sent: Span, attrs: Attrs, how: str, start: int | None = None
+        self,
+        s: Found,
+        p: Predicate,
+        o: Found,
+        sent: Span,
+        attrs: Attrs,
+        how: str,
+        start: int | None = None,
     ) -> Iterator[RawClaim]:
         """A claim over the sentence (or from `start`), never between a name and itself.
 
@@ -64,9 +71,13 @@ class Reading:
         """
         if s == o or self.name(s) == self.name(o):
             return
-        refs = tuple((f"{role}_ref", f.said_as) for role, f in (("subject", s), ("object", o)) if f.said_as)
+        refs = tuple(
+            (f"{role}_ref", f.said_as) for role, f in (("subject", s), ("object", o)) if f.said_as
+        )
         begin = sent.start_char if start is None else start
-        yield RawClaim(s, p, o, begin, sent.end_char, attrs + refs, how + ("+coref" if refs else ""))
+        yield RawClaim(
+            s, p, o, begin, sent.end_char, attrs + refs, how + ("+coref" if refs else "")
+        )
 
 
 class Frames:

@@ -23,7 +23,9 @@ class OwnershipFrames(Frames):
     def triggers(self) -> list[tuple[str, Handler]]:
         return on(OWNED_NOUNS, self.owned) + on(OWN_VERBS, self.own_verb)
 
-    def _owns(self, owners: list[Found], owned: list[Found], sent: Span, how: str) -> Iterator[RawClaim]:
+    def _owns(
+        self, owners: list[Found], owned: list[Found], sent: Span, how: str
+    ) -> Iterator[RawClaim]:
         for owner in owners:
             for child in owned:
                 yield from self.r.claim(owner, Predicate.OWNS, child, sent, (), how)
@@ -44,7 +46,9 @@ class OwnershipFrames(Frames):
             return
         if is_passive(verb):
             owners = [p for t in agents(verb) for p in self.m.parties(t)]
-            owned = self.m.parties(first_child(verb, {"nsubjpass"}) or (verb.head if verb.dep_ == "acl" else None), ORG)
+            owned = self.m.parties(
+                first_child(verb, {"nsubjpass"}) or (verb.head if verb.dep_ == "acl" else None), ORG
+            )
         else:
             owners = self.m.parties(subject_of(verb))
             owned = self.m.parties(first_child(verb, {"dobj"}), ORG)

@@ -30,16 +30,63 @@ from casegraph.model import EntityType, Predicate
 ORG = {EntityType.ORGANIZATION}
 PERSON = {EntityType.PERSON}
 TITLE_WORDS = ROLE_WORDS | {
-    "general", "managing", "executive", "deputy", "senior", "junior", "adjunct", "acting", "interim", "former",
-    "vice", "non-executive", "principal", "technical", "financial", "commercial", "visiting", "lead", "founding",
+    "general",
+    "managing",
+    "executive",
+    "deputy",
+    "senior",
+    "junior",
+    "adjunct",
+    "acting",
+    "interim",
+    "former",
+    "vice",
+    "non-executive",
+    "principal",
+    "technical",
+    "financial",
+    "commercial",
+    "visiting",
+    "lead",
+    "founding",
 }
 MEMBER_NOUNS = frozenset(["member", "membership"])
 KIN_NOUNS = KIN_WORDS
-ASSOCIATE_NOUNS = frozenset(["associate", "friend", "ally", "confidant", "confidante", "crony", "protégé", "protege", "acquaintance"])
-PARTNER_MODIFIERS = frozenset(["business", "trading", "commercial", "longtime", "long-time", "close", "former", "junior", "senior"])
-RIVAL_NOUNS = frozenset(["rival", "critic", "opponent", "adversary", "enemy", "foe", "nemesis", "accuser"])
-ACCUSE_VERBS = frozenset(["sue", "accuse", "criticise", "criticize", "denounce", "condemn", "prosecute"])
-COMPLAINT_NOUNS = frozenset(["complaint", "lawsuit", "suit", "case", "claim", "action", "petition", "allegation"])
+ASSOCIATE_NOUNS = frozenset(
+    [
+        "associate",
+        "friend",
+        "ally",
+        "confidant",
+        "confidante",
+        "crony",
+        "protégé",
+        "protege",
+        "acquaintance",
+    ]
+)
+PARTNER_MODIFIERS = frozenset(
+    [
+        "business",
+        "trading",
+        "commercial",
+        "longtime",
+        "long-time",
+        "close",
+        "former",
+        "junior",
+        "senior",
+    ]
+)
+RIVAL_NOUNS = frozenset(
+    ["rival", "critic", "opponent", "adversary", "enemy", "foe", "nemesis", "accuser"]
+)
+ACCUSE_VERBS = frozenset(
+    ["sue", "accuse", "criticise", "criticize", "denounce", "condemn", "prosecute"]
+)
+COMPLAINT_NOUNS = frozenset(
+    ["complaint", "lawsuit", "suit", "case", "claim", "action", "petition", "allegation"]
+)
 
 
 class PeopleFrames(Frames):
@@ -58,21 +105,37 @@ class PeopleFrames(Frames):
 
     def role(self, role: Token, sent: Span, index: int) -> Iterator[RawClaim]:
         """`X, the CEO of Y`, `Y's CEO X`, `X is head of Y's drone department`."""
-        if role.lower_ not in ROLE_WORDS or (role.dep_ == "compound" and role.head.lower_ in ROLE_WORDS):
+        if role.lower_ not in ROLE_WORDS or (
+            role.dep_ == "compound" and role.head.lower_ in ROLE_WORDS
+        ):
             return
-        holder = {"appos": role.head, "compound": role.head, "attr": subject_of(role.head)}.get(role.dep_)
+        holder = {"appos": role.head, "compound": role.head, "attr": subject_of(role.head)}.get(
+            role.dep_
+        )
         candidates = [holder] + [c for c in role.children if c.dep_ == "appos"]
-        people = [p for t in candidates if t is not None and (p := self.m.at(t)) is not None and p.type is EntityType.PERSON]
+        people = [
+            p
+            for t in candidates
+            if t is not None and (p := self.m.at(t)) is not None and p.type is EntityType.PERSON
+        ]
         orgs, title = self._role_org(role)
-        prefix = " ".join(c.text for c in role.children if c.i < role.i and c.dep_ in {"compound", "amod"} and c.lower_ in TITLE_WORDS)
+        prefix = " ".join(
+            c.text
+            for c in role.children
+            if c.i < role.i and c.dep_ in {"compound", "amod"} and c.lower_ in TITLE_WORDS
+        )
         title = f"{prefix} {title}".strip()
         for person in people:
             for org in orgs:
-                yield from self.r.claim(person, Predicate.ROLE_IN, org, sent, (("role", title),), "frame:role")
+                yield from self.r.claim(
+                    person, Predicate.ROLE_IN, org, sent, (("role", title),), "frame:role"
+                )
 
     def _role_org(self, role: Token) -> tuple[list[Found], str]:
         if role.lower_ == "partner":
-            return [p for t in prep_objects(role, {"at", "in"}) for p in self.m.parties(t, ORG)], role.text
+            return [
+                p for t in prep_objects(role, {"at", "in"}) for p in self.m.parties(t, ORG)
+            ], role.text
         for child in role.children:
             if child.dep_ == "poss" and self.m.parties(child, ORG):
                 return self.m.parties(child, ORG), role.text
@@ -88,25 +151,39 @@ class PeopleFrames(Frames):
                 return self.m.parties(child, ORG), role.text
         return [], role.text
 
-    def _related(self, noun: Token, preps: set[str], subjects: set[EntityType], objects: set[EntityType]) -> tuple[list[Found], list[Found]]:
+    def _related(
+        self, noun: Token, preps: set[str], subjects: set[EntityType], objects: set[EntityType]
+    ) -> tuple[list[Found], list[Found]]:
         """Who a relational noun describes and who it is relative to."""
         described = [p for t in holders(noun) for p in self.m.parties(t, subjects)]
         others = [p for t in relata(noun, preps) for p in self.m.parties(t, objects)]
         return described, others
 
     def _pairs(
-        self, subjects: list[Found], objects: list[Found], p: Predicate, sent: Span, attrs: Attrs, how: str
+        self,
+        subjects: list[Found],
+        objects: list[Found],
+        p: Predicate,
+        sent: Span,
+        attrs: Attrs,
+        how: str,
     ) -> Iterator[RawClaim]:
         for s in subjects:
             for o in objects:
                 yield from self.r.claim(s, p, o, sent, attrs, how)
 
-    def _among(self, noun: Token, p: Predicate, sent: Span, attrs: Attrs, how: str) -> Iterator[RawClaim]:
+    def _among(
+        self, noun: Token, p: Predicate, sent: Span, attrs: Attrs, how: str
+    ) -> Iterator[RawClaim]:
         """`X and Y are brothers`: a plural noun over a coordinated subject ties each pair."""
         if noun.dep_ != "attr" or noun.tag_ not in {"NNS", "NNPS"}:
             return
         subject = subject_of(noun.head)
-        people = [p for t in (conjuncts(subject) if subject is not None else []) for p in self.m.parties(t, PARTY)]
+        people = [
+            p
+            for t in (conjuncts(subject) if subject is not None else [])
+            for p in self.m.parties(t, PARTY)
+        ]
         for i, first in enumerate(people):
             for other in people[i + 1 :]:
                 yield from self.r.claim(first, p, other, sent, attrs, how)
@@ -117,9 +194,16 @@ class PeopleFrames(Frames):
             return
         members, groups = self._related(noun, {"of", "in"}, PARTY, ORG)
         if noun.lemma_.lower() == "membership":
-            members = [p for c in noun.children if c.dep_ == "poss" for p in self.m.parties(c, PARTY)]
+            members = [
+                p for c in noun.children if c.dep_ == "poss" for p in self.m.parties(c, PARTY)
+            ]
             groups = [p for t in prep_objects(noun, {"of", "in"}) for p in self.m.parties(t, ORG)]
-        groups += [p for c in noun.children if c.dep_ in {"compound", "nmod"} for p in self.m.parties(c, ORG)]
+        groups += [
+            p
+            for c in noun.children
+            if c.dep_ in {"compound", "nmod"}
+            for p in self.m.parties(c, ORG)
+        ]
         yield from self._pairs(members, groups, Predicate.MEMBER_OF, sent, (), "frame:member-noun")
 
     def member_verb(self, verb: Token, sent: Span, index: int) -> Iterator[RawClaim]:
@@ -133,8 +217,12 @@ class PeopleFrames(Frames):
             groups = self.m.parties(first_child(verb, {"dobj"}), ORG)
         role = next(iter(prep_objects(verb, {"as"})), None)
         if role is not None and role.lower_ in ROLE_WORDS:
-            title = " ".join(t.text for t in role.subtree if t.dep_ not in {"det", "punct"} and t.i <= role.i)
-            yield from self._pairs(members, groups, Predicate.ROLE_IN, sent, (("role", title),), "frame:join-as")
+            title = " ".join(
+                t.text for t in role.subtree if t.dep_ not in {"det", "punct"} and t.i <= role.i
+            )
+            yield from self._pairs(
+                members, groups, Predicate.ROLE_IN, sent, (("role", title),), "frame:join-as"
+            )
             return
         yield from self._pairs(members, groups, Predicate.MEMBER_OF, sent, (), "frame:member-verb")
 
@@ -151,13 +239,17 @@ class PeopleFrames(Frames):
         """`X married Y`, `X is married to Y`."""
         if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ in {"acomp", "amod"}):
             spouses = [p for t in prep_objects(token, {"to"}) for p in self.m.parties(t, PERSON)]
-            partners = self.m.parties(subject_of(token.head) if token.dep_ == "acomp" else token.head, PERSON)
+            partners = self.m.parties(
+                subject_of(token.head) if token.dep_ == "acomp" else token.head, PERSON
+            )
         elif token.pos_ == "VERB" and not is_passive(token):
             partners = self.m.parties(subject_of(token), PERSON)
             spouses = self.m.parties(first_child(token, {"dobj"}), PERSON)
         else:
             return
-        yield from self._pairs(partners, spouses, Predicate.FAMILY, sent, (("relation", "spouse"),), "frame:marriage")
+        yield from self._pairs(
+            partners, spouses, Predicate.FAMILY, sent, (("relation", "spouse"),), "frame:marriage"
+        )
 
     def associate_noun(self, noun: Token, sent: Span, index: int) -> Iterator[RawClaim]:
         """`X, a close associate of Y`, `Y's business partner, X`, `X, a longtime friend of Y`.
@@ -166,7 +258,9 @@ class PeopleFrames(Frames):
         """
         if noun.pos_ != "NOUN":
             return
-        modifiers = [c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i]
+        modifiers = [
+            c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i
+        ]
         attrs = (("relation", " ".join([*modifiers, noun.lemma_.lower()])),)
         associates, of = self._related(noun, {"of", "to", "with"}, PARTY, PARTY)
         partner = noun.lemma_.lower() == "partner"
@@ -174,7 +268,9 @@ class PeopleFrames(Frames):
             # `his partner` may be a spouse; `the Guptas' partner`, `a partner of X` is a business tie
             of = [p for p in of if not p.said_as]
         if any(p.type is EntityType.PERSON for p in associates + of):
-            yield from self._pairs(associates, of, Predicate.ASSOCIATE, sent, attrs, "frame:associate")
+            yield from self._pairs(
+                associates, of, Predicate.ASSOCIATE, sent, attrs, "frame:associate"
+            )
             yield from self._among(noun, Predicate.ASSOCIATE, sent, attrs, "frame:associate")
 
     def rival_noun(self, noun: Token, sent: Span, index: int) -> Iterator[RawClaim]:
@@ -182,8 +278,17 @@ class PeopleFrames(Frames):
         if noun.pos_ != "NOUN":
             return
         rivals, of = self._related(noun, {"of", "to"}, PARTY, PARTY)
-        yield from self._pairs(rivals, of, Predicate.ANTAGONIST, sent, (("relation", noun.lemma_.lower()),), "frame:rival")
-        yield from self._among(noun, Predicate.ANTAGONIST, sent, (("relation", noun.lemma_.lower()),), "frame:rival")
+        yield from self._pairs(
+            rivals,
+            of,
+            Predicate.ANTAGONIST,
+            sent,
+            (("relation", noun.lemma_.lower()),),
+            "frame:rival",
+        )
+        yield from self._among(
+            noun, Predicate.ANTAGONIST, sent, (("relation", noun.lemma_.lower()),), "frame:rival"
+        )
 
     def accuse_verb(self, verb: Token, sent: Span, index: int) -> Iterator[RawClaim]:
         """`X sued Y`, `Y was accused by X of fraud`, `X criticised Y`."""
@@ -191,7 +296,9 @@ class PeopleFrames(Frames):
             return
         if is_passive(verb):
             actors = [p for t in agents(verb) for p in self.m.actors(t)]
-            targets = self.m.parties(first_child(verb, {"nsubjpass"}) or (verb.head if verb.dep_ == "acl" else None))
+            targets = self.m.parties(
+                first_child(verb, {"nsubjpass"}) or (verb.head if verb.dep_ == "acl" else None)
+            )
         else:
             actors = self.m.actors(subject_of(verb))
             targets = self.m.parties(first_child(verb, {"dobj"}))
@@ -212,4 +319,6 @@ class PeopleFrames(Frames):
         if not actors and noun.dep_ == "dobj":
             actors = self.m.actors(subject_of(noun.head))
         attrs = (("relation", noun.lemma_.lower()),)
-        yield from self._pairs(actors, targets, Predicate.ANTAGONIST, sent, attrs, "frame:complaint")
+        yield from self._pairs(
+            actors, targets, Predicate.ANTAGONIST, sent, attrs, "frame:complaint"
+        )

@@ -16,7 +16,9 @@ from casegraph.extract.names import Found
 from casegraph.model import EntityType, Predicate
 
 SITE_VERBS = frozenset(["open", "run", "operate", "own", "build", "have", "maintain", "set"])
-PLACE_HEADS = frozenset(["city", "town", "region", "province", "district", "village", "oblast", "republic"])
+PLACE_HEADS = frozenset(
+    ["city", "town", "region", "province", "district", "village", "oblast", "republic"]
+)
 ORG = {EntityType.ORGANIZATION}
 
 
@@ -25,7 +27,11 @@ class PlaceFrames(Frames):
         seen: set[tuple[int, int]] = set()
         for token in sent:
             place = self.m.at(token)
-            if place is None or place.type is not EntityType.PLACE or (place.start, place.end) in seen:
+            if (
+                place is None
+                or place.type is not EntityType.PLACE
+                or (place.start, place.end) in seen
+            ):
                 continue
             seen.add((place.start, place.end))
             for org in self._owner(token):
@@ -33,7 +39,9 @@ class PlaceFrames(Frames):
 
     def _site_owner(self, site: Token) -> list[Found]:
         """`X's facilities`, `X facilities`, `the facilities of X`, `X opened an office`."""
-        owner = self.m.modifiers(site) or [p for t in prep_objects(site, {"of"}) for p in self.m.parties(t, ORG)]
+        owner = self.m.modifiers(site) or [
+            p for t in prep_objects(site, {"of"}) for p in self.m.parties(t, ORG)
+        ]
         if not owner and site.dep_ == "dobj" and site.head.lemma_.lower() in SITE_VERBS:
             owner = self.m.parties(subject_of(site.head), ORG)
         return owner

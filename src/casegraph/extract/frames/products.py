@@ -31,9 +31,27 @@ from casegraph.model import EntityType, Predicate
 DEVELOP_VERBS = frozenset(["develop", "design", "adapt", "modify", "engineer", "create"])
 MAKER_NOUNS = frozenset(["maker", "manufacturer", "producer"])
 TEST_WORDS = frozenset(["test"])
-VARIANT_VERBS = {"model": {"on", "after", "upon"}, "base": {"on", "upon"}, "derive": {"from"}, "copy": {"from"}, "pattern": {"on", "after"}}
+VARIANT_VERBS = {
+    "model": {"on", "after", "upon"},
+    "base": {"on", "upon"},
+    "derive": {"from"},
+    "copy": {"from"},
+    "pattern": {"on", "after"},
+}
 VARIANT_NOUNS = frozenset(
-    ["version", "copy", "variant", "derivative", "clone", "replica", "modification", "adaptation", "upgrade", "knockoff", "knock-off"]
+    [
+        "version",
+        "copy",
+        "variant",
+        "derivative",
+        "clone",
+        "replica",
+        "modification",
+        "adaptation",
+        "upgrade",
+        "knockoff",
+        "knock-off",
+    ]
 )
 TRADE_WORDS = SUPPLY_VERBS | RECEIVE_VERBS | SUPPLY_NOUNS | {"order", "list", "invoice", "bill"}
 PRODUCT = {EntityType.PRODUCT}
@@ -81,19 +99,25 @@ class ProductFrames(Frames):
             makers = self.m.actors(subject_of(verb))
             theme = first_child(verb, {"dobj"})
             products = self._own_products(theme)
-        places = [p for t in prep_objects(verb, {"in"}) for p in self.m.parties(t, {EntityType.PLACE})]
+        places = [
+            p for t in prep_objects(verb, {"in"}) for p in self.m.parties(t, {EntityType.PLACE})
+        ]
         attrs = self.r.listed("place", places)
         self.made.update(self.r.names(products) if makers else ())
         for maker in makers:
             for product in products:
-                yield from self.r.claim(maker, predicate, product, sent, attrs, f"frame:{predicate.value}")
+                yield from self.r.claim(
+                    maker, predicate, product, sent, attrs, f"frame:{predicate.value}"
+                )
         if makers and not products and predicate is Predicate.MANUFACTURES:
             self._remember_class(makers, theme, index)
 
     def _remember_class(self, makers: list[Found], theme: Token | None, index: int) -> None:
         """`drones produced by X`: a plural product noun and no name; the next sentences may name them."""
         if theme is not None and theme.lemma_.lower() in PRODUCT_NOUNS and theme.tag_ == "NNS":
-            self.pending = ClassMaker(tuple(makers), theme.lemma_.lower(), theme.left_edge.idx, index)
+            self.pending = ClassMaker(
+                tuple(makers), theme.lemma_.lower(), theme.left_edge.idx, index
+            )
 
     def _own_products(self, theme: Token | None) -> list[Found]:
         """Products a phrase names, not those it compares them to (`the Falx-2, a version of the Falx-1`)."""
@@ -105,7 +129,10 @@ class ProductFrames(Frames):
             if item is None or item.type is not EntityType.PRODUCT or item in found:
                 continue
             path = {a.i for a in token.ancestors}
-            if not any(t.i in path and t.lemma_.lower() in VARIANT_NOUNS | set(VARIANT_VERBS) for t in theme.subtree):
+            if not any(
+                t.i in path and t.lemma_.lower() in VARIANT_NOUNS | set(VARIANT_VERBS)
+                for t in theme.subtree
+            ):
                 found.append(item)
         return found
 
@@ -113,7 +140,13 @@ class ProductFrames(Frames):
         if theme is None:
             return []
         inside = {t.i for t in clause.subtree}
-        return [p for t in theme.subtree if t.i not in inside and (p := self.m.at(t)) is not None and p.type is EntityType.PRODUCT]
+        return [
+            p
+            for t in theme.subtree
+            if t.i not in inside
+            and (p := self.m.at(t)) is not None
+            and p.type is EntityType.PRODUCT
+        ]
 
     def maker_noun(self, noun: Token, sent: Span, index: int) -> Iterator[RawClaim]:
         """`X, the maker of the ZR-40` and `ZR-40 maker X`."""
@@ -121,11 +154,18 @@ class ProductFrames(Frames):
             return
         makers = [p for t in holders(noun) for p in self.m.parties(t, {EntityType.ORGANIZATION})]
         products = [p for t in prep_objects(noun, {"of"}) for p in self.m.in_subtree(t, PRODUCT)]
-        products += [p for c in noun.children if c.dep_ in {"compound", "nmod"} for p in self.m.parties(c, PRODUCT)]
+        products += [
+            p
+            for c in noun.children
+            if c.dep_ in {"compound", "nmod"}
+            for p in self.m.parties(c, PRODUCT)
+        ]
         self.made.update(self.r.names(products) if makers else ())
         for maker in makers:
             for product in products:
-                yield from self.r.claim(maker, Predicate.MANUFACTURES, product, sent, (), "frame:maker-noun")
+                yield from self.r.claim(
+                    maker, Predicate.MANUFACTURES, product, sent, (), "frame:maker-noun"
+                )
 
     def test_frame(self, token: Token, sent: Span, index: int) -> Iterator[RawClaim]:
         if token.pos_ == "VERB":
@@ -133,21 +173,33 @@ class ProductFrames(Frames):
             products = self.m.in_subtree(first_child(token, {"dobj"}), PRODUCT)
         elif token.pos_ == "NOUN":
             testers = self.m.nominal_agent(token)
-            products = [p for t in prep_objects(token, {"of"}) for p in self.m.in_subtree(t, PRODUCT)]
+            products = [
+                p for t in prep_objects(token, {"of"}) for p in self.m.in_subtree(t, PRODUCT)
+            ]
         else:
             return
-        places = self.m.in_subtree(token.head if token.pos_ == "NOUN" else token, {EntityType.PLACE})
+        places = self.m.in_subtree(
+            token.head if token.pos_ == "NOUN" else token, {EntityType.PLACE}
+        )
         attrs = self.r.listed("place", places[:1])
         for tester in testers:
             for product in products:
-                yield from self.r.claim(tester, Predicate.TESTS, product, sent, attrs, "frame:tests")
+                yield from self.r.claim(
+                    tester, Predicate.TESTS, product, sent, attrs, "frame:tests"
+                )
 
     def variant_verb(self, verb: Token, sent: Span, index: int) -> Iterator[RawClaim]:
         """`the KX-9, modelled on the ZR-40`, `the Falx-2 was derived from the Falx-1`."""
         preps = VARIANT_VERBS.get(verb.lemma_.lower(), set())
-        originals = [p for t in prep_objects(verb, preps) for p in self.m.in_subtree(t, PRODUCT)][:1]
+        originals = [p for t in prep_objects(verb, preps) for p in self.m.in_subtree(t, PRODUCT)][
+            :1
+        ]
         subject = first_child(verb, {"nsubjpass", "nsubj"})
-        if subject is None or (subject.lower_ in {"which", "that"} and verb.dep_ == "relcl") or verb.dep_ in {"acl", "amod"}:
+        if (
+            subject is None
+            or (subject.lower_ in {"which", "that"} and verb.dep_ == "relcl")
+            or verb.dep_ in {"acl", "amod"}
+        ):
             subject = verb.head if verb.dep_ in {"acl", "relcl", "amod"} else subject
         derived = self.m.parties(subject, PRODUCT)
         yield from self._variants(derived, originals, sent, "frame:variant-verb")
@@ -159,10 +211,16 @@ class ProductFrames(Frames):
         derived = [p for t in holders(noun) for p in self.m.parties(t, PRODUCT)]
         originals = [p for t in relata(noun, {"of"}) for p in self.m.in_subtree(t, PRODUCT)]
         if derived and not originals:
-            originals = [p for t in noun.subtree if t.i > noun.i and (p := self.m.at(t)) is not None and p.type is EntityType.PRODUCT]
+            originals = [
+                p
+                for t in noun.subtree
+                if t.i > noun.i and (p := self.m.at(t)) is not None and p.type is EntityType.PRODUCT
+            ]
         yield from self._variants(derived, originals[:1], sent, "frame:variant-noun")
 
-    def _variants(self, derived: list[Found], originals: list[Found], sent: Span, how: str) -> Iterator[RawClaim]:
+    def _variants(
+        self, derived: list[Found], originals: list[Found], sent: Span, how: str
+    ) -> Iterator[RawClaim]:
         for product in derived:
             for original in originals:
                 yield from self.r.claim(product, Predicate.VARIANT_OF, original, sent, (), how)
@@ -176,7 +234,9 @@ class ProductFrames(Frames):
             self.pending = None
             return
         lemmas = {t.lemma_.lower() for t in sent}
-        if not lemmas & TRADE_WORDS or lemmas & (MAKE_VERBS | DEVELOP_VERBS | MAKER_NOUNS | VARIANT_NOUNS | set(VARIANT_VERBS)):
+        if not lemmas & TRADE_WORDS or lemmas & (
+            MAKE_VERBS | DEVELOP_VERBS | MAKER_NOUNS | VARIANT_NOUNS | set(VARIANT_VERBS)
+        ):
             return
         named = [
             p
@@ -187,4 +247,12 @@ class ProductFrames(Frames):
         ]
         for maker in pending.makers:
             for product in named:
-                yield from self.r.claim(maker, Predicate.MANUFACTURES, product, sent, (), "frame:maker-of-class", pending.start)
+                yield from self.r.claim(
+                    maker,
+                    Predicate.MANUFACTURES,
+                    product,
+                    sent,
+                    (),
+                    "frame:maker-of-class",
+                    pending.start,
+                )

@@ -25,8 +25,12 @@ class SanctionFrames(Frames):
     def sanction(self, token: Token, sent: Span, index: int) -> Iterator[RawClaim]:
         authorities = self._authorities(token)
         if token.pos_ == "VERB" and is_passive(token):
-            targets = self.m.parties(first_child(token, {"nsubjpass"}) or (token.head if token.dep_ == "acl" else None))
-            authorities += [a for t in prep_objects(token, {"by"}) for a in self._authority_phrase(t)]
+            targets = self.m.parties(
+                first_child(token, {"nsubjpass"}) or (token.head if token.dep_ == "acl" else None)
+            )
+            authorities += [
+                a for t in prep_objects(token, {"by"}) for a in self._authority_phrase(t)
+            ]
         elif token.pos_ == "VERB":
             targets = self.m.parties(first_child(token, {"dobj"}))
             authorities += self._authority_phrase(subject_of(token))
@@ -34,7 +38,9 @@ class SanctionFrames(Frames):
             targets = self._target(token)
         for target in targets:
             for authority in authorities:
-                yield from self.r.claim(target, Predicate.SANCTIONED_BY, authority, sent, (), "frame:sanction")
+                yield from self.r.claim(
+                    target, Predicate.SANCTIONED_BY, authority, sent, (), "frame:sanction"
+                )
 
     def _authorities(self, token: Token) -> list[Found]:
         found: list[Found] = []

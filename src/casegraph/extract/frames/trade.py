@@ -19,14 +19,44 @@ from casegraph.extract.grammar import agents, first_child, is_passive, prep_obje
 from casegraph.extract.names import Found
 from casegraph.model import EntityType, Predicate
 
-SUPPLY_VERBS = frozenset(["supply", "deliver", "ship", "sell", "send", "provide", "export", "furnish", "transfer", "resell"])
-RECEIVE_VERBS = frozenset(["receive", "buy", "purchase", "import", "acquire", "obtain", "order", "procure", "take"])
-SUPPLY_NOUNS = frozenset(["shipment", "delivery", "supply", "sale", "export", "consignment", "transfer"])
+SUPPLY_VERBS = frozenset(
+    [
+        "supply",
+        "deliver",
+        "ship",
+        "sell",
+        "send",
+        "provide",
+        "export",
+        "furnish",
+        "transfer",
+        "resell",
+    ]
+)
+RECEIVE_VERBS = frozenset(
+    ["receive", "buy", "purchase", "import", "acquire", "obtain", "order", "procure", "take"]
+)
+SUPPLY_NOUNS = frozenset(
+    ["shipment", "delivery", "supply", "sale", "export", "consignment", "transfer"]
+)
 BILL_VERBS = frozenset(["bill", "invoice", "charge"])
 PAY_VERBS = frozenset(["pay", "wire", "remit"])
 MAKE_VERBS = frozenset(["produce", "make", "manufacture", "build", "assemble"])
 QUANTITY_NOUNS = frozenset(
-    ["dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "batch", "batches", "lot", "number", "set", "pair"]
+    [
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "batch",
+        "batches",
+        "lot",
+        "number",
+        "set",
+        "pair",
+    ]
 )
 VIA = {"via", "through"}
 
@@ -76,7 +106,11 @@ class TradeFrames(Frames):
         if theme is not None and not is_passive(verb) and self.m.parties(theme):
             recipients += self.m.parties(theme)
             theme = None
-        attrs = self.r.listed("product", self.m.in_subtree(theme, {EntityType.PRODUCT})) + goods(theme) + self._via(verb)
+        attrs = (
+            self.r.listed("product", self.m.in_subtree(theme, {EntityType.PRODUCT}))
+            + goods(theme)
+            + self._via(verb)
+        )
         if not recipients and theme is not None and self.pending is not None:
             yield from self._continue_receipt(suppliers, theme, sent, attrs)
             return
@@ -84,17 +118,29 @@ class TradeFrames(Frames):
             for r in recipients:
                 yield from self.r.claim(s, Predicate.SUPPLIES, r, sent, attrs, "frame:supply-verb")
 
-    def _continue_receipt(self, suppliers: list[Found], theme: Token, sent: Span, attrs: Attrs) -> Iterator[RawClaim]:
+    def _continue_receipt(
+        self, suppliers: list[Found], theme: Token, sent: Span, attrs: Attrs
+    ) -> Iterator[RawClaim]:
         pending = self.pending
         if pending is None or theme.lemma_.lower() != pending.theme or not suppliers:
             return
         merged = pending.attributes + tuple(a for a in attrs if a not in pending.attributes)
         for s in suppliers:
             for r in pending.recipients:
-                yield from self.r.claim(s, Predicate.SUPPLIES, r, sent, merged, "frame:supply-continued", pending.start)
+                yield from self.r.claim(
+                    s, Predicate.SUPPLIES, r, sent, merged, "frame:supply-continued", pending.start
+                )
             for maker in pending.makers:
                 via = merged + (("end_user", ", ".join(self.r.names(pending.recipients))),)
-                yield from self.r.claim(maker, Predicate.SUPPLIES, s, sent, via, "frame:maker-to-intermediary", pending.start)
+                yield from self.r.claim(
+                    maker,
+                    Predicate.SUPPLIES,
+                    s,
+                    sent,
+                    via,
+                    "frame:maker-to-intermediary",
+                    pending.start,
+                )
         self.pending = None
 
     def receive_verb(self, verb: Token, sent: Span, index: int) -> Iterator[RawClaim]:
@@ -115,12 +161,18 @@ class TradeFrames(Frames):
             for t in prep_objects(sub, {"by"})
             for p in self.m.parties(t)
         ]
-        attrs = self.r.listed("product", self.m.in_subtree(theme, {EntityType.PRODUCT})) + goods(theme) + self._via(verb)
+        attrs = (
+            self.r.listed("product", self.m.in_subtree(theme, {EntityType.PRODUCT}))
+            + goods(theme)
+            + self._via(verb)
+        )
         for s in suppliers:
             for r in recipients:
                 yield from self.r.claim(s, Predicate.SUPPLIES, r, sent, attrs, "frame:receive-verb")
         if not suppliers and recipients and makers and theme is not None:
-            self.pending = Receipt(recipients, makers, theme.lemma_.lower(), sent.start_char, attrs, index)
+            self.pending = Receipt(
+                recipients, makers, theme.lemma_.lower(), sent.start_char, attrs, index
+            )
 
     def supply_noun(self, noun: Token, sent: Span, index: int) -> Iterator[RawClaim]:
         if noun.pos_ != "NOUN":
@@ -131,7 +183,9 @@ class TradeFrames(Frames):
             return
         if not suppliers:
             suppliers = [s for s in self.m.nominal_agent(noun) if s not in recipients]
-        attrs = self.r.listed("product", self.m.in_subtree(sent.root, {EntityType.PRODUCT})) + self._via(noun)
+        attrs = self.r.listed(
+            "product", self.m.in_subtree(sent.root, {EntityType.PRODUCT})
+        ) + self._via(noun)
         for s in suppliers:
             for r in recipients:
                 yield from self.r.claim(s, Predicate.SUPPLIES, r, sent, attrs, "frame:supply-noun")
@@ -145,7 +199,12 @@ class TradeFrames(Frames):
             payees = self.m.parties(first_child(verb, {"nsubjpass"}))
         else:
             payers = self.m.parties(subject_of(verb))
-            payees = [p for c in verb.children if c.dep_ in {"dobj", "dative"} for p in self.m.parties(c) or self.m.modifiers(c)]
+            payees = [
+                p
+                for c in verb.children
+                if c.dep_ in {"dobj", "dative"}
+                for p in self.m.parties(c) or self.m.modifiers(c)
+            ]
             payees += [p for t in prep_objects(verb, {"to"}) for p in self.m.parties(t)]
         bought = prep_objects(verb, {"for"})
         products = [p for t in bought for p in self.m.in_subtree(t, {EntityType.PRODUCT})]
@@ -153,7 +212,9 @@ class TradeFrames(Frames):
         attrs += () if products or not bought else goods(counted(bought[0]))
         for s in payers:
             for o in payees:
-                yield from self.r.claim(s, predicate, o, sent, attrs + self._via(verb), f"frame:{predicate.value}")
+                yield from self.r.claim(
+                    s, predicate, o, sent, attrs + self._via(verb), f"frame:{predicate.value}"
+                )
 
 
 def _is_verb(token: Token) -> bool:
@@ -180,5 +241,9 @@ def goods(theme: Token | None) -> Attrs:
     """The goods as the sentence names them, when they are not a named product."""
     if theme is None or theme.pos_ not in {"NOUN", "PROPN"}:
         return ()
-    words = [t.text for t in theme.subtree if t.dep_ not in {"det", "relcl", "acl", "punct"} and t.i <= theme.i]
+    words = [
+        t.text
+        for t in theme.subtree
+        if t.dep_ not in {"det", "relcl", "acl", "punct"} and t.i <= theme.i
+    ]
     return (("goods", " ".join(words)),) if words else ()

@@ -21,7 +21,21 @@ MOVE_VERBS = frozenset(["travel", "fly", "go", "come", "journey", "arrive", "ret
 TRAVEL_VERBS = frozenset(["fly", "travel", "journey"])
 VISIT_NOUNS = frozenset(["visit", "trip", "tour", "journey"])
 SITE_NOUNS = frozenset(
-    ["facility", "facilities", "plant", "factory", "office", "offices", "headquarters", "site", "base", "warehouse", "premises", "workshop", "shipyard"]
+    [
+        "facility",
+        "facilities",
+        "plant",
+        "factory",
+        "office",
+        "offices",
+        "headquarters",
+        "site",
+        "base",
+        "warehouse",
+        "premises",
+        "workshop",
+        "shipyard",
+    ]
 )
 VISITED = {EntityType.ORGANIZATION, EntityType.PLACE}
 PLACE = {EntityType.PLACE}
@@ -44,11 +58,17 @@ class TravelFrames(Frames):
         if found:
             return found
         if token.lemma_.lower() in SITE_NOUNS or token.lower_ in SITE_NOUNS:
-            owner = self.m.modifiers(token) or [p for t in prep_objects(token, {"of"}) for p in self.m.parties(t)]
-            return [p for p in owner if p.type is EntityType.ORGANIZATION] or self.m.in_subtree(token, PLACE)[:1]
+            owner = self.m.modifiers(token) or [
+                p for t in prep_objects(token, {"of"}) for p in self.m.parties(t)
+            ]
+            return [p for p in owner if p.type is EntityType.ORGANIZATION] or self.m.in_subtree(
+                token, PLACE
+            )[:1]
         return []
 
-    def _visits(self, visitors: list[Found], targets: list[Found], head: Token, sent: Span, how: str) -> Iterator[RawClaim]:
+    def _visits(
+        self, visitors: list[Found], targets: list[Found], head: Token, sent: Span, how: str
+    ) -> Iterator[RawClaim]:
         places = [p for p in self.m.in_subtree(head, PLACE) if p not in targets]
         attrs = self.r.listed("place", places[:1])
         for visitor in visitors:
@@ -73,14 +93,18 @@ class TravelFrames(Frames):
             return
         preps = {"to", "in"} if verb.lemma_.lower() == "arrive" else {"to"}
         targets = [p for t in prep_objects(verb, preps) for p in self.visited(t)]
-        yield from self._visits(self.m.actors(subject_of(verb)), targets, verb, sent, "frame:travel-to")
+        yield from self._visits(
+            self.m.actors(subject_of(verb)), targets, verb, sent, "frame:travel-to"
+        )
 
     def visit_noun(self, noun: Token, sent: Span, index: int) -> Iterator[RawClaim]:
         """`X's visit to Z`, `a visit to Y by a delegation from X`."""
         if noun.pos_ != "NOUN":
             return
         visitors = [p for t in prep_objects(noun, {"by"}) for p in self.m.actors(t)]
-        visitors = visitors or [p for c in noun.children if c.dep_ == "poss" for p in self.m.parties(c)]
+        visitors = visitors or [
+            p for c in noun.children if c.dep_ == "poss" for p in self.m.parties(c)
+        ]
         targets = [p for t in prep_objects(noun, {"to"}) for p in self.visited(t)]
         yield from self._visits(visitors, targets, noun, sent, "frame:visit-noun")
 
@@ -92,4 +116,6 @@ class TravelFrames(Frames):
         attrs = self.r.listed("place", self.m.in_subtree(verb, PLACE)[:1])
         for i, first in enumerate(people):
             for other in people[i + 1 :]:
-                yield from self.r.claim(first, Predicate.TRAVELS_WITH, other, sent, attrs, "frame:travel")
+                yield from self.r.claim(
+                    first, Predicate.TRAVELS_WITH, other, sent, attrs, "frame:travel"
+                )

@@ -1,0 +1,286 @@
+"""What the link classifier reads in one sentence about two named parties.
+
+Analysts type the link between two parties, not the sentence, and most
+sentences that name both never state the relation. So the features lean on
+what carries over to parties never seen: the kinds of the two names (person,
+organisation, place; "X Party", "Y Bank"), whether they share a surname or
+one abbreviates the other, and the words between them, on the dependency
+path joining them and beside each name, both as words and as the link types
+those words hint at (`lexicon.py`). The names themselves are masked: a model
+that learned who "Jane Roe" is would only remember the training set.
+
+Features are sparse `name=value` strings with weight 1.0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from casegraph.links.lexicon import ORG_KINDS, trigger_types
+
+Features = dict[str, float]
+
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+"""Named-entity labels that stand for a party: masked in the bag of words, kept as a type."""
+
+KEPT_PUNCT = frozenset({",", "(", "'s", "’s", ":"})
+"""Punctuation between two names that says something: apposition, possession."""
+
+
+@dataclass(frozen=True)
+class LinkExample:
+    """One sentence that names two parties, as written: `source` and `target` are their names."""
+
+    sentence: str
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a name sits in a parsed sentence and how it was found (`exact`, `word`)."""
+
+    span: Span
+    how: str
+
+
+def featurize(
+    nlp: Language, examples: Iterable[LinkExample], batch_size: int = 64
+) -> Iterator[Features]:
+    """Parse each sentence once and yield its features, in order."""
+    items = list(examples)
+    docs = nlp.pipe((e.sentence for e in items), batch_size=batch_size)
+    for doc, example in zip(docs, items, strict=True):
+        yield sentence_features(doc, example.source, example.target)
+
+
+def sentence_features(doc: Doc, source: str, target: str) -> Features:
+    """The features of one parsed sentence for the pair (source, target)."""
+    src, tgt = locate(doc, source), locate(doc, target)
+    features: Features = {}
+    features.update(_name_features(doc, source, target, src, tgt))
+    masked = _masked(src, tgt)
+    features.update(_bag_of_words(doc, masked))
+    if src is None or tgt is None:
+        features["missing"] = 1.0
+        return features
+    if src.span.start < tgt.span.end and tgt.span.start < src.span.end:
+        features["overlap"] = 1.0
+        return features
+    features.update(_between(doc, src.span, tgt.span))
+    features.update(_path(src.span, tgt.span, masked))
+    for side, found in (("s", src), ("t", tgt)):
+        features.update(_beside(doc, side, found.span, masked))
+    return features
+
+
+def locate(doc: Doc, name: str) -> Located | None:
+    """The name in the sentence: as written, else one of its words (`Gupta` for `Guptas`,
+    `Russian` for `Russia`). Case matters for short all-capital names (`US` is not `us`)."""
+    name = name.strip()
+    if not name:
+        return None
+    flags = 0 if name.isupper() and len(name) <= 4 else re.IGNORECASE
+    exact = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text, flags)
+    if exact is None and len(name) > 3:
+        exact = re.search(rf"(?<!\w){re.escape(name)}", doc.text, flags)
+    if exact is not None:
+        span = doc.char_span(exact.start(), exact.end(), alignment_mode="expand")
+        if span is not None:
+            return Located(span, "exact")
+    for word in sorted(_name_words(name), key=len, reverse=True):
+        stem = word[: max(4, len(word) - 1)]
+        found = re.search(rf"(?<!\w){re.escape(stem)}", doc.text, flags)
+        if found is not None:
+            span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+            if span is not None:
+                return Located(span, "word")
+    return None
+
+
+def entity_label(doc: Doc, found: Located | None) -> str:
+    """The named-entity label over the name, else `O:` and the part of speech of its head."""
+    if found is None:
+        return "NONE"
+    span = found.span
+    for ent in doc.ents:
+        if ent.start < span.end and span.start < ent.end:
+            return str(ent.label_)
+    return f"O:{span.root.pos_}"
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", name) if len(w) > 2]
+
+
+def _name_features(
+    doc: Doc, source: str, target: str, src: Located | None, tgt: Located | None
+) -> Features:
+    """Kinds of the two names and how they relate as strings; the same for every sentence of a pair."""
+    s_type, t_type = entity_label(doc, src), entity_label(doc, tgt)
+    features = {
+        f"type_s={s_type}": 1.0,
+        f"type_t={t_type}": 1.0,
+        f"types={s_type}|{t_type}": 1.0,
+        f"types_any={'|'.join(sorted((s_type, t_type)))}": 1.0,
+        f"found={src.how if src else 'none'}|{tgt.how if tgt else 'none'}": 1.0,
+    }
+    for side, name in (("s", source), ("t", target)):
+        for word in re.findall(r"\w+", name.lower()):
+            if word in ORG_KINDS:
+                features[f"kind_{side}={word}"] = 1.0
+    if _stems(source) & _stems(target):
+        features["share_word"] = 1.0
+    if source.isupper() or target.isupper():
+        features["all_capitals"] = 1.0
+    if _abbreviates(source, target) or _abbreviates(target, source):
+        features["abbreviation"] = 1.0
+    return features
+
+
+def _stems(name: str) -> set[str]:
+    """Word stems of a name: `Guptas` and `Ajay Gupta` share `gupta`."""
+    return {w.lower().rstrip("s")[:5] for w in _name_words(name)}
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """`NFC` abbreviates `National Fund of Culture`: the capitals of the long name's words."""
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", long) if w[0].isupper())
+    letters = short.replace(".", "").upper()
+    return len(letters) > 1 and letters == initials
+
+
+def _masked(*found: Located | None) -> set[int]:
+    return {i for f in found if f is not None for i in range(f.span.start, f.span.end)}
+
+
+def _bag_of_words(doc: Doc, masked: set[int]) -> Features:
+    """Lemmas of the sentence, other names left out, and the link types they hint at."""
+    features: Features = {}
+    for token in doc:
+        if token.i in masked or token.is_punct or token.is_space or token.ent_type_ in NAME_TYPES:
+            continue
+        lemma = token.lemma_.lower()
+        features[f"w={lemma}"] = 1.0
+        features.update({f"hint_w={t.value}": 1.0 for t in trigger_types(lemma)})
+    return features
+
+
+def _between(doc: Doc, src: Span, tgt: Span) -> Features:
+    """Order, distance and the words between the two names."""
+    first, second = (src, tgt) if src.start <= tgt.start else (tgt, src)
+    words = [t for t in doc[first.end : second.start] if not t.is_space]
+    features: Features = {
+        f"order={'st' if first is src else 'ts'}": 1.0,
+        f"distance={_bucket(len(words))}": 1.0,
+    }
+    for token in words:
+        if token.is_punct and token.text not in KEPT_PUNCT:
+            continue
+        if token.ent_type_ in NAME_TYPES:
+            features[f"between_name={token.ent_type_}"] = 1.0
+            continue
+        lemma = token.lemma_.lower()
+        features[f"between={lemma}"] = 1.0
+        features.update({f"hint_between={t.value}": 1.0 for t in trigger_types(lemma)})
+    if len(words) <= 4:
+        features["between_all=" + " ".join(t.lemma_.lower() for t in words)] = 1.0
+    for token in doc[max(0, first.start - 3) : first.start]:
+        features[f"before={token.lemma_.lower()}"] = 1.0
+    for token in doc[second.end : second.end + 3]:
+        features[f"after={token.lemma_.lower()}"] = 1.0
+    return features
+
+
+def _lemma(token: Token, masked: set[int]) -> str:
+    """A token's lemma, or `<name>` where it belongs to one of the two names."""
+    return "<name>" if token.i in masked else str(token.lemma_.lower())
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 5 else "5-9" if n < 10 else "10-19" if n < 20 else "20+"
+
+
+def _path(src: Span, tgt: Span, masked: set[int]) -> Features:
+    """The dependency path from one name's head up to their common ancestor and down to the other."""
+    up, down = dependency_path(src.root, tgt.root)
+    if not up:
+        return {}
+    labels = [t.dep_ for t in up[:-1]] + ["^"] + [t.dep_ for t in down]
+    top = up[-1]
+    features: Features = {
+        "path=" + " ".join(labels): 1.0,
+        f"path_length={min(len(up) + len(down), 8)}": 1.0,
+        f"path_top={_lemma(top, masked)}": 1.0,
+        f"path_top_dep={top.dep_}": 1.0,
+    }
+    features.update(_frame(up, down))
+    for token in up[1:] + down[:-1]:
+        if token.i in masked:
+            continue
+        lemma = token.lemma_.lower()
+        features[f"path_word={lemma}"] = 1.0
+        features.update({f"hint_path={t.value}": 1.0 for t in trigger_types(lemma)})
+    return features
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent"})
+OBJECTS = frozenset({"dobj", "pobj", "attr", "dative", "nsubjpass"})
+
+
+def _frame(up: list[Token], down: list[Token]) -> Features:
+    """A verb with one name as its subject and the other as its object: `X sued Y`, `Y was paid by X`."""
+    top = up[-1]
+    if top.pos_ not in {"VERB", "AUX"} or len(up) < 2 or not down:
+        return {}
+    roles = {up[-2].dep_, down[0].dep_}
+    if not (roles & SUBJECTS and roles & (OBJECTS | {"prep"})):
+        return {}
+    lemma = top.lemma_.lower()
+    return {f"frame={lemma}": 1.0, **{f"hint_frame={t.value}": 1.0 for t in trigger_types(lemma)}}
+
+
+def dependency_path(a: Token, b: Token) -> tuple[list[Token], list[Token]]:
+    """Tokens from `a` up to the lowest common ancestor (included), then down to `b`.
+
+    Two tokens of one sentence always meet at its root; ([], []) when they do not.
+    """
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    depth_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, token in enumerate(up_a):
+        if token.i in depth_b:
+            return up_a[: k + 1], list(reversed(up_b[: depth_b[token.i]]))
+    return [], []
+
+
+def _beside(doc: Doc, side: str, span: Span, masked: set[int]) -> Features:
+    """Words right beside one name, its own modifiers and its head: `CEO X`, `X's wife`."""
+    head = _lemma(span.root.head, masked)
+    features: Features = {f"dep_{side}={span.root.dep_}": 1.0, f"head_{side}={head}": 1.0}
+    near = [*doc[max(0, span.start - 2) : span.start], *doc[span.end : span.end + 2]]
+    for token in doc[max(0, span.start - 2) : span.start]:
+        if token.i not in masked:
+            features[f"pre_{side}={token.lemma_.lower()}"] = 1.0
+    for token in doc[span.end : span.end + 2]:
+        if token.i not in masked:
+            features[f"post_{side}={token.lemma_.lower()}"] = 1.0
+    modifiers = [c for c in span.root.children if c.i not in masked]
+    for child in modifiers:
+        if child.dep_ in {"appos", "compound", "amod"}:
+            features[f"modifier_{side}={child.lemma_.lower()}"] = 1.0
+    for token in _unique([t for t in (*near, *modifiers, span.root.head) if t.i not in masked]):
+        features.update({f"hint_{side}={t.value}": 1.0 for t in trigger_types(token.lemma_)})
+    return features
+
+
+def _unique(tokens: Sequence[Token]) -> list[Token]:
+    seen: dict[int, Token] = {}
+    for token in tokens:
+        seen.setdefault(token.i, token)
+    return list(seen.values())

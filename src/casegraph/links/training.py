@@ -1,0 +1,124 @@
+"""Train the link classifier and measure it on pairs it has never seen.
+
+Needs scikit-learn (`pip install -e '.[train]'`); predicting does not.
+
+Labels belong to the entity pair: every sentence naming a pair carries the
+pair's type, and a few large pairs hold hundreds of sentences. So folds
+split by pair (never a shuffled split, which measures memory of the pair),
+and each sentence weighs 1/sqrt(size of its pair) times the square root of
+its class's rarity: large pairs and common types do not drown the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+
+from casegraph.errors import InputError
+from casegraph.links.classifier import pair_key
+from casegraph.links.features import Features, LinkExample
+from casegraph.links.weights import LinkWeights
+from casegraph.model import LinkType
+
+Indices: TypeAlias = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A training sentence with the type an analyst gave its pair."""
+
+    example: LinkExample
+    link_type: LinkType
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """Regularisation and pruning; the defaults are those of the bundled model."""
+
+    c: float = 1.0
+    min_count: int = 2
+    max_iter: int = 3000
+    version: str = "links-v1"
+
+
+def read_labelled(path: Path) -> list[Labelled]:
+    """Rows of a CSV with columns sentence, src_label, tgt_label, link_type."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from exc
+    try:
+        return [
+            Labelled(
+                LinkExample(r["sentence"], r["src_label"], r["tgt_label"]),
+                LinkType(r["link_type"].strip()),
+            )
+            for r in rows
+        ]
+    except (KeyError, ValueError) as exc:
+        raise InputError(
+            f"{path}: needs columns sentence, src_label, tgt_label, link_type: {exc}"
+        ) from exc
+
+
+def pair_groups(examples: Sequence[LinkExample]) -> list[str]:
+    """One group name per sentence: the unordered pair of its names."""
+    return ["\x1f".join(sorted(pair_key(e.source, e.target))) for e in examples]
+
+
+def sample_weights(labels: Sequence[LinkType], groups: Sequence[str]) -> npt.NDArray[np.float64]:
+    sizes, counts = Counter(groups), Counter(labels)
+    per_class = len(labels) / len(counts)
+    return np.array(
+        [
+            math.sqrt(per_class / counts[y]) / math.sqrt(sizes[g])
+            for y, g in zip(labels, groups, strict=True)
+        ]
+    )
+
+
+def fit(
+    features: Sequence[Features],
+    labels: Sequence[LinkType],
+    groups: Sequence[str],
+    settings: TrainingSettings = TrainingSettings(),
+) -> LinkWeights:
+    """A multinomial logistic regression over the features seen at least `min_count` times."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(name for item in features for name in item)
+    kept = [{n: v for n, v in item.items() if counts[n] >= settings.min_count} for item in features]
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(kept)
+    model = LogisticRegression(C=settings.c, max_iter=settings.max_iter)
+    model.fit(matrix, [y.value for y in labels], sample_weight=sample_weights(labels, groups))
+    coef, intercept = model.coef_, model.intercept_
+    if len(model.classes_) == 2:
+        coef = np.vstack([-coef, coef]) / 2
+        intercept = np.array([-intercept[0], intercept[0]]) / 2
+    return LinkWeights(
+        version=settings.version,
+        classes=tuple(LinkType(c) for c in model.classes_),
+        features=tuple(str(n) for n in vectorizer.get_feature_names_out()),
+        coef=np.asarray(coef, dtype=np.float64),
+        intercept=np.asarray(intercept, dtype=np.float64),
+    )
+
+
+def pair_folds(groups: Sequence[str], k: int = 5) -> Iterator[tuple[Indices, Indices]]:
+    """(train, test) row indices of k folds that never split a pair."""
+    from sklearn.model_selection import GroupKFold
+
+    rows = np.arange(len(groups))
+    for train, test in GroupKFold(n_splits=k).split(rows, groups=list(groups)):
+        yield train.astype(np.int64), test.astype(np.int64)

@@ -1,0 +1,71 @@
+"""The bundled classifier on sentences we wrote about fictional parties."""
+
+from __future__ import annotations
+
+import pytest
+
+from casegraph.links.classifier import default_classifier, pair_key, predict_pair, predict_sentence
+from casegraph.links.features import LinkExample
+from casegraph.model import LinkType
+
+CASES = [
+    ("Jane Roe, the chief executive of Acme Holdings, resigned on Monday.", "Jane Roe", "Acme Holdings",
+     {LinkType.MANAGER, LinkType.EMPLOYEE}),
+    ("Borvik Trading sued Telmar Logistics in a London court over unpaid invoices.", "Borvik Trading",
+     "Telmar Logistics", {LinkType.ANTAGONIST}),
+    ("Ivan Petrenko and his wife Olena Petrenko own a villa in Nice.", "Ivan Petrenko", "Olena Petrenko",
+     {LinkType.FAMILY}),
+    ("Marko Lind is the owner of Polar Shipping Ltd.", "Marko Lind", "Polar Shipping Ltd", {LinkType.OWNER}),
+    ("Varna is a port city in Bulgaria.", "Varna", "Bulgaria", {LinkType.WITHIN}),
+    ("Sara Holm works as an accountant at Nordvik Bank.", "Sara Holm", "Nordvik Bank", {LinkType.EMPLOYEE}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "target", "expected"), CASES)
+def test_sentence_types(sentence: str, source: str, target: str, expected: set[LinkType]) -> None:
+    prediction = predict_sentence(sentence, source, target)
+    assert prediction.link_type in expected, prediction
+    assert 0.0 < prediction.probability <= 1.0 and prediction.explanation
+
+
+def test_explanation_names_the_features_that_chose() -> None:
+    prediction = predict_sentence("Ivan Petrenko and his wife Olena Petrenko left.", "Ivan Petrenko", "Olena Petrenko")
+    assert "share_word" in prediction.explanation
+
+
+def test_a_pair_is_typed_from_all_its_sentences() -> None:
+    sentences = [
+        "Karl Ostrow and Vesna Dario attended the same gala in Vienna.",
+        "Karl Ostrow sued Vesna Dario for defamation.",
+        "Vesna Dario accused Karl Ostrow of running a smear campaign against her.",
+    ]
+    assert predict_pair(sentences, "Karl Ostrow", "Vesna Dario") is LinkType.ANTAGONIST
+    assert default_classifier().predict_pair([LinkExample(s, "Karl Ostrow", "Vesna Dario") for s in sentences]).sentences == 3
+
+
+def test_rows_by_pair_share_one_type_in_either_order() -> None:
+    rows = [
+        LinkExample("Jane Roe, the chief executive of Acme Holdings, resigned.", "Jane Roe", "Acme Holdings"),
+        LinkExample("Acme Holdings issued a statement.", "Acme Holdings", "Jane Roe"),
+        LinkExample("Varna is a port city in Bulgaria.", "Varna", "Bulgaria"),
+    ]
+    alone = default_classifier().predict_rows(rows)
+    joint = default_classifier().predict_rows(rows, by_pair=True)
+    assert joint[0] == joint[1] and joint[0].sentences == 2
+    assert joint[2] == alone[2]
+
+
+def test_progress_is_reported_per_row() -> None:
+    seen: list[int] = []
+    rows = [LinkExample("Varna is a port city in Bulgaria.", "Varna", "Bulgaria")] * 3
+    default_classifier().predict_rows(rows, on_progress=seen.append)
+    assert seen == [1, 2, 3]
+
+
+def test_a_decision_needs_a_sentence() -> None:
+    with pytest.raises(ValueError):
+        default_classifier().decide([])
+
+
+def test_pair_key_ignores_order_case_and_spaces() -> None:
+    assert pair_key(" Acme Ltd", "jane roe") == pair_key("Jane Roe", "ACME LTD ")
