@@ -70,6 +70,39 @@ def test_screen_explains_its_match(client: TestClient) -> None:
     assert hits[0]["explanation"]
 
 
+def test_path_goes_through_the_procurement_firm_with_evidence(client: TestClient) -> None:
+    answer = client.get("/api/path", params={"source": "Sichuan AEE", "target": "IEMZ Kupol"}).json()
+    names, paths = answer["names"], answer["result"]["paths"]
+    first = paths[0]
+    assert [names[h["source"]] for h in first["hops"]] == ["Sichuan AEE", "TSK Vektor"]
+    assert names[first["hops"][-1]["target"]] == "IEMZ Kupol"
+    for hop in first["hops"]:
+        assert hop["links"] and all(link["evidence"]["quote"] for link in hop["links"])
+        assert hop["sources"]["count"] >= 1
+    strict = client.get("/api/path", params={"source": "Sichuan AEE", "target": "IEMZ Kupol",
+                                             "min_status": "documented", "max_hops": 1}).json()
+    assert strict["result"]["paths"] == []
+
+
+def test_exposure_reaches_a_sanctioned_party_and_says_how(client: TestClient) -> None:
+    answer = client.get("/api/exposure", params={"entity": "Hunan Haotianyi", "hops": 3}).json()
+    reached = answer["result"]["reached"]
+    assert reached and all(r["paths"] for r in reached)
+    assert "TSK Vektor" in {answer["names"][r["entity_id"]] for r in reached}
+
+
+def test_timeline_is_in_time_order_undated_last(client: TestClient) -> None:
+    entries = client.get("/api/timeline", params={"entity": "TSK Vektor"}).json()["result"]["entries"]
+    dated = [e["date"] for e in entries if e["date"]]
+    assert dated == sorted(dated) and dated[0].startswith("2024")
+    assert all(e["date"] is None for e in entries[len(dated):])
+
+
+def test_analysis_names_unknown_and_ambiguous_parties(client: TestClient) -> None:
+    missing = client.get("/api/exposure", params={"entity": "No Such Party Ltd"})
+    assert missing.status_code == 404 and "No Such Party Ltd" in missing.json()["detail"]
+
+
 def test_review_needs_the_token_and_is_kept(client: TestClient) -> None:
     claim = client.get("/api/claims").json()[0]
     path = f"/api/claims/{claim['id']}/review"
@@ -105,7 +138,8 @@ def test_reads_from_another_machine_need_the_token(seed_store: Store) -> None:
 def test_openapi_documents_every_route(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for route in ("/api/documents", "/api/entities/{key}", "/api/claims", "/api/graph", "/api/search",
-                  "/api/screen", "/api/claims/{claim_id}/review", "/api/entities/merge"):
+                  "/api/screen", "/api/claims/{claim_id}/review", "/api/entities/merge",
+                  "/api/path", "/api/exposure", "/api/timeline"):
         assert route in paths
 
 

@@ -15,6 +15,11 @@ from enum import Enum
 from typing import Any
 
 
+def payload(names: Mapping[str, str], result: Any) -> dict[str, Any]:
+    """An analysis answer as the CLI's `--format json` and the API give it: result and names of its ids."""
+    return {"result": jsonable(result), "names": dict(sorted(names.items()))}
+
+
 def jsonable(value: Any) -> Any:
     """`value` with every record turned into JSON-ready dicts, lists and scalars."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

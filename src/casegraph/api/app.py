@@ -9,6 +9,7 @@ They go through the same stored decisions as the CLI, so they outlive re-ingest.
 from __future__ import annotations
 
 import hmac
+from collections.abc import Iterable
 from importlib import resources
 from ipaddress import ip_address
 from typing import Annotated, Any
@@ -17,6 +18,11 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from casegraph.analyse.case import AmbiguousEntity, CaseGraph, UnknownEntity, case_from_export
+from casegraph.analyse.exposure import exposure as exposure_of
+from casegraph.analyse.jsonable import payload
+from casegraph.analyse.paths import Path, Traversal, find_paths
+from casegraph.analyse.timeline import timeline as timeline_of
 from casegraph.api import schemas
 from casegraph.api.case import CaseView, date_key, passes
 from casegraph.model import EntityType, Status
@@ -39,6 +45,7 @@ class CaseState:
         self.store = store
         self.token = token
         self._view: CaseView | None = None
+        self._case: CaseGraph | None = None
         self._screener: Screener | None = None
 
     @property
@@ -47,8 +54,28 @@ class CaseState:
             self._view = CaseView.load(self.store)
         return self._view
 
+    @property
+    def case(self) -> CaseGraph:
+        """The case for analyses (paths, exposure, timeline); claims a person rejected left out."""
+        if self._case is None:
+            self._case = case_from_export(self.view.data)
+        return self._case
+
+    def find(self, key: str) -> str:
+        """An entity id for an id, name or alias; 404 when none fits, 409 when several do."""
+        try:
+            return self.case.find(key).id
+        except UnknownEntity as error:
+            raise HTTPException(404, str(error)) from error
+        except AmbiguousEntity as error:
+            raise HTTPException(409, str(error)) from error
+
+    def answer(self, result: Any, ids: list[str]) -> dict[str, Any]:
+        return payload({i: self.case.name(i) for i in ids}, result)
+
     def changed(self) -> None:
         self._view = None
+        self._case = None
 
     @property
     def screener(self) -> Screener:
@@ -239,6 +266,46 @@ def create_app(store: Store, token: str) -> FastAPI:
             for m in s.screener.screen_name(name, type, threshold=threshold)
         ]
 
+    @app.get("/api/path", response_model=schemas.Analysis, tags=["analysis"])
+    def path(
+        s: Read,
+        source: Annotated[str, Query(min_length=1, description="Entity id, name or alias.")],
+        target: Annotated[str, Query(min_length=1, description="Entity id, name or alias.")],
+        max_hops: Annotated[int, Query(ge=1, le=8, description="Longest path, in claims.")] = 4,
+        min_status: Annotated[Status, Query(description="Weakest status a hop may rest on.")] = Status.DENIED,
+        directed: Annotated[bool, Query(description="Follow the goods instead of reading claims both ways.")] = False,
+        limit: Annotated[int, Query(ge=1, le=100, description="Paths returned, shortest and strongest first.")] = 10,
+    ) -> dict[str, Any]:
+        """How SOURCE reaches TARGET: each path hop by hop, each hop with its claims, statuses and sources."""
+        start, end = s.find(source), s.find(target)
+        rules = Traversal(min_status=min_status, directed=directed)
+        paths = find_paths(s.case, start, end, max_hops, rules, limit)
+        return s.answer({"source": start, "target": end, "paths": paths}, [start, end, *_path_ids(paths)])
+
+    @app.get("/api/exposure", response_model=schemas.Analysis, tags=["analysis"])
+    def exposure(
+        s: Read,
+        entity: Annotated[str, Query(min_length=1, description="Entity id, name or alias.")],
+        hops: Annotated[int, Query(ge=1, le=6, description="How far to look, in claims.")] = 3,
+        min_status: Annotated[Status, Query(description="Weakest status a hop may rest on.")] = Status.DENIED,
+    ) -> dict[str, Any]:
+        """Sanctioned parties the entity reaches within `hops` claims, nearest first, with the paths."""
+        found = exposure_of(s.case, s.find(entity), hops, Traversal(min_status=min_status))
+        reached = [r.entity_id for r in found.reached]
+        return s.answer(found, [found.entity_id, *reached, *_path_ids(p for r in found.reached for p in r.paths)])
+
+    @app.get("/api/timeline", response_model=schemas.Analysis, tags=["analysis"])
+    def timeline(
+        s: Read,
+        entity: Annotated[str, Query(min_length=1, description="Entity id, name or alias.")],
+        min_status: Annotated[Status, Query(description="Weakest status kept.")] = Status.DENIED,
+    ) -> dict[str, Any]:
+        """The entity's claims in time order (day, month, quarter or year as stated); undated last."""
+        entity_id = s.find(entity)
+        entries = timeline_of(s.case, entity_id, Traversal(min_status=min_status))
+        ids = [entity_id, *(e.link.subject for e in entries), *(e.link.object for e in entries)]
+        return s.answer({"entity": entity_id, "entries": entries}, ids)
+
     @app.post("/api/claims/{claim_id}/review", response_model=schemas.Claim, tags=["review"])
     def review(claim_id: str, body: schemas.ReviewRequest, s: Write) -> dict[str, Any]:
         """Accept or reject a claim; the verdict is stored and survives re-ingest."""
@@ -266,6 +333,10 @@ def create_app(store: Store, token: str) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
+
+
+def _path_ids(paths: Iterable[Path]) -> list[str]:
+    return [n for p in paths for hop in p.hops for n in (hop.source, hop.target)]
 
 
 def _decide(state: CaseState, decision: Decision) -> dict[str, Any]:

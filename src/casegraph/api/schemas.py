@@ -154,3 +154,12 @@ class SplitRequest(BaseModel):
 class Done(BaseModel):
     ok: bool
     detail: str
+
+
+class Analysis(BaseModel):
+    """An analysis answer, shaped as `casegraph path|exposure|timeline --format json` prints it."""
+
+    result: dict[str, Any] = Field(
+        description="The answer: paths (hops with claims, statuses, independent sources), exposure or timeline entries."
+    )
+    names: dict[str, str] = Field(description="The name of every entity id the result mentions.")

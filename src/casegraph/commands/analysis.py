@@ -23,7 +23,7 @@ from rich.table import Table
 from casegraph.analyse.case import CaseGraph, Link, load_case
 from casegraph.analyse.exposure import Exposure, exposure, exposures
 from casegraph.analyse.intermediaries import Intermediary, intermediaries
-from casegraph.analyse.jsonable import jsonable
+from casegraph.analyse.jsonable import payload
 from casegraph.analyse.paths import Hop, Path, Traversal, find_paths, route_line
 from casegraph.analyse.sanctions import sanctioned
 from casegraph.analyse.timeline import TimelineEntry, timeline
@@ -236,7 +236,7 @@ def _ids(path: Path) -> Iterable[str]:
 
 
 def _print_json(case: CaseGraph, result: Any, ids: Iterable[str]) -> None:
-    data = {"result": jsonable(result), "names": {i: case.name(i) for i in sorted(set(ids))}}
+    data = payload({i: case.name(i) for i in set(ids)}, result)
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -64,7 +64,7 @@ function layout(nodes, edges, width, height) {
     const angle = (2 * Math.PI * i) / Math.max(1, nodes.length);
     pos.set(n.id, old ? { ...old } : { x: width / 2 + (width / 3) * Math.cos(angle), y: height / 2 + (height / 3) * Math.sin(angle) });
   });
-  const k = Math.sqrt((width * height) / Math.max(1, nodes.length)) * 0.6;
+  const k = Math.sqrt((width * height) / Math.max(1, nodes.length)) * 0.45;
   for (let step = 0; step < 300; step++) {
     const force = new Map(nodes.map((n) => [n.id, { x: 0, y: 0 }]));
     for (let i = 0; i < nodes.length; i++) {
@@ -88,12 +88,18 @@ function layout(nodes, edges, width, height) {
       force.get(e.source).x -= dx * pull; force.get(e.source).y -= dy * pull;
       force.get(e.target).x += dx * pull; force.get(e.target).y += dy * pull;
     }
+    for (const n of nodes) {
+      // Gravity towards the centre keeps separate components on screen instead of pinned to an edge.
+      const p = pos.get(n.id), f = force.get(n.id);
+      f.x += (width / 2 - p.x) * 0.3;
+      f.y += (height / 2 - p.y) * 0.3;
+    }
     const heat = 12 * (1 - step / 300) + 0.5;
     for (const n of nodes) {
       const p = pos.get(n.id), f = force.get(n.id);
       const len = Math.max(1e-6, Math.hypot(f.x, f.y));
       p.x = Math.min(width - 130, Math.max(30, p.x + (f.x / len) * Math.min(len, heat)));
-      p.y = Math.min(height - 24, Math.max(24, p.y + (f.y / len) * Math.min(len, heat)));
+      p.y = Math.min(height - 64, Math.max(24, p.y + (f.y / len) * Math.min(len, heat)));
     }
   }
   state.positions = pos;
