@@ -14,7 +14,9 @@ for reporting, so no reported paragraph was seen while tuning.
    plus cleaning, in the same run.
 2. Injected: paragraphs inserted at seeded random positions into the page's
    own article paragraphs (HTML) and into the gold body (text, the cleaner
-   alone): share of injected paragraphs withheld, share of article text lost.
+   alone): share of injected paragraphs withheld, share of article text lost,
+   and the cleaner's time per text document. The sentence embeddings are on
+   (CASEGRAPH_EMBEDDINGS=1); `--lexical` measures the lexical rules alone, the default cleaner.
 3. Near-duplicates: rewritten, truncated and re-templated versions of each
    page, mixed with the originals: pairwise precision and recall of the story
    clusters that `duplicate_of` / `derived_from` make, negatives being pairs of
@@ -27,6 +29,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import random
 import re
 import time
@@ -38,6 +41,7 @@ from pathlib import Path
 
 import lxml.html
 
+from casegraph.clean import embedding
 from casegraph.clean.document import clean_document
 from casegraph.clean.duplicates import DERIVED, link_documents
 from casegraph.clean.paragraphs import paragraphs
@@ -200,17 +204,22 @@ class Tally:
 def injected_run(pages: Sequence[Page], pool: list[tuple[str, str]], seed: int) -> None:
     rng = random.Random(seed)
     html_tally, text_tally = Tally(), Tally()
+    elapsed = 0.0
     for page in pages:
         chosen = rng.sample(pool, rng.randint(1, 4))
         texts = [t for _, t in chosen]
         text_doc = Document("doc-bench", page.name, page.name, insert_text(page.gold, texts, rng), "sha")
-        text_tally.add(clean_document(text_doc), chosen, page.gold)
+        start = time.perf_counter()
+        cleaned = clean_document(text_doc)
+        elapsed += time.perf_counter() - start
+        text_tally.add(cleaned, chosen, page.gold)
         page_html = insert_html(page.html, page.gold, texts, rng)
         if page_html is not None:
             html_tally.add(ours(page_html), chosen, page.gold)
     print(f"injected spam and off-topic paragraphs ({len(pool)} written paragraphs, seed {seed})")
     html_tally.report("html")
     text_tally.report("text")
+    print(f"  cleaning time per text document: {elapsed / max(len(pages), 1):.3f} s")
 
 
 SYNONYMS = {
@@ -319,7 +328,14 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("--half", choices=("tune", "report", "all"), default="report")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", choices=("main", "injected", "duplicates"), default=None)
+    parser.add_argument("--lexical", action="store_true", help="lexical rules only, no embeddings")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    os.environ["CASEGRAPH_EMBEDDINGS"] = "0" if args.lexical else "1"
+    off = embedding.unavailable()
+    if off:
+        print(f"cleaner: lexical rules only ({off})")
+    else:
+        print(f"cleaner: embeddings ({embedding.MODEL_ID}) + lexical rules")
     pages = load_pages(args.half)
     pool = load_injected(args.half)
     print(f"half: {args.half}")

@@ -129,11 +129,11 @@ def rebuild(store: Store, lists: Sequence[SanctionsList] | None = None) -> list[
         from casegraph.store.lists_table import stored_lists
 
         lists = stored_lists(store) or default_lists()
-    screener = Screener(lists)
     with rebuild_lock(store):
         reclean_restored(store)
         store.replace_derivations(derivations(store.documents()))
         entities, links = resolve(store.mentions(), list_decisions(store))
+        screener = Screener(lists)  # built last: its index and the documents are not held together
         matches = [m for e in entities if screenable(e) for m in screener.screen_entity(e)]
         store.replace_resolution(entities, links, matches)
     return matches

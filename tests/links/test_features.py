@@ -11,6 +11,9 @@ from casegraph.links.features import (
     dependency_path,
     featurize,
     locate,
+    locate_pair,
+    occurrences,
+    phrase_tokens,
     sentence_features,
 )
 
@@ -54,6 +57,31 @@ def test_shared_surname_and_abbreviation() -> None:
     assert kin["share_word"] == 1.0 and kin["hint_between=FAMILY"] == 1.0
     short = features("The NFC said the National Fund of Culture paid.", "NFC", "National Fund of Culture")
     assert short["abbreviation"] == 1.0 and "share_word" not in short
+
+
+def test_the_pair_is_read_at_its_two_nearest_mentions() -> None:
+    doc = load_pipeline()("Ruritania signed the deal, said Ruritanian President Olaf Brandt.")
+    assert [m.span.text for m in occurrences(doc, "Ruritania")] == ["Ruritania", "Ruritanian"]
+    country, person = locate_pair(doc, "Ruritania", "Olaf Brandt")
+    assert country is not None and person is not None
+    assert country.span.text == "Ruritanian" and person.span.text == "Olaf Brandt"
+
+
+def test_a_title_that_ties_the_two_names_is_near() -> None:
+    found = features("Ruritanian President Olaf Brandt opened the summit.", "Olaf Brandt", "Ruritania")
+    assert found["near"] == 1.0 and found["near_hint=MANAGER"] == 1.0
+    assert found["np_s=president"] == 1.0 and found["np_hint_s=MANAGER"] == 1.0
+    far = features("Olaf Brandt spoke for an hour before the delegation finally left for Ruritania.", "Olaf Brandt", "Ruritania")
+    assert "near" not in far
+
+
+def test_the_words_of_a_names_own_phrase() -> None:
+    doc = load_pipeline()("The son of Ivan Petrenko runs a shipping firm.")
+    found = locate(doc, "Ivan Petrenko")
+    assert found is not None
+    assert [t.lemma_ for t in phrase_tokens(found.span, set())] == ["son"]
+    kin = features("The son of Ivan Petrenko, Oleh Petrenko, runs a shipping firm.", "Ivan Petrenko", "Oleh Petrenko")
+    assert kin["np_hint_any=FAMILY"] == 1.0
 
 
 def test_a_verb_between_subject_and_object_is_a_frame() -> None:

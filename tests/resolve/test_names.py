@@ -238,3 +238,43 @@ def test_compare_names_is_bounded_and_explained(a: str, b: str) -> None:
     compared = compare_names(a, b)
     assert 0.0 <= compared.score <= 1.0
     assert compared.explanation
+
+
+def test_neighbouring_letters_swapped_cost_half_an_edit() -> None:
+    swapped, _ = token_similarity("karimov", "karmiov")
+    replaced, _ = token_similarity("karimov", "karimav")
+    assert swapped > replaced
+    assert compare_names("Osman Karmiov", "Osman Karimov", PERSON).score >= SAME
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [("Schidkow", "Zhidkov"), ("Chajat", "Hayat"), ("Olegowitsch", "Olegovich")],
+)
+def test_german_romanisations_of_russian_words(german: str, english: str) -> None:
+    score, how = token_similarity(normalize(german), normalize(english))
+    assert score >= 0.85 and how in ("romanisation", "spelling")
+
+
+def test_persons_with_different_initials_are_two() -> None:
+    assert compare_names("Frost, Walter G.", "Walter W Frost", PERSON).score < DIFFERENT
+    assert compare_names("Frost, Walter G.", "Walter G Frost", PERSON).score >= SAME
+
+
+@pytest.mark.parametrize(("a", "b"), [("김정호", "김종호"), ("王建平", "王建明")])
+def test_other_characters_in_one_script_are_another_name(a: str, b: str) -> None:
+    assert compare_names(a, b, PERSON).score < DIFFERENT
+    assert compare_names(a, a, PERSON).score == 1.0
+
+
+def test_traditional_and_simplified_characters_are_one_name() -> None:
+    assert compare_names("王國平", "王国平", PERSON).score >= SAME
+
+
+def test_arabic_script_against_latin_letters_by_consonants() -> None:
+    assert compare_names("كارلوس بيريز", "Carlos Perez", PERSON).score >= SAME
+
+
+def test_hull_numbers_through_cyrillic() -> None:
+    assert compare_names("ИВ2291", "YV2291").score >= SAME
+    assert compare_names("ИВ2291", "YV2292").score < DIFFERENT

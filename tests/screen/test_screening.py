@@ -242,3 +242,12 @@ def test_listed_names_find_their_own_entry(screener: Screener) -> None:
         typo += entry.entry_id in ids(screener.screen_name(name[:cut] + name[cut + 1 :]))
     assert exact >= 297
     assert typo >= 270
+
+
+def test_every_name_of_a_found_entry_is_aligned(screener: Screener) -> None:
+    """The entry's name sharing most weight with the query ("... OTVETSTVENNOSTYU UKON") is
+    not the one that agrees best ("UCON COMPANY"): both are aligned."""
+    matches = screener.screen_name("Ukon Kompani", ORG)
+    assert ids(matches)[:1] == ["47614"]
+    assert matches[0].matched_name == "UCON COMPANY"
+    assert matches[0].score >= 0.9

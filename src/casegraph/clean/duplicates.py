@@ -23,9 +23,10 @@ derives from it; a duplicate points to its earliest, else longest, copy.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 from typing import Literal
@@ -45,6 +46,12 @@ MIN_SHARED = 0.05
 """Share of the smaller document's word pairs the other must share to be aligned at all."""
 MAX_POSTINGS = 200
 """A word pair in more documents than this (boilerplate) does not propose candidates."""
+COMMON_MIN = 20
+COMMON_SHARE = 0.02
+"""A word in more than this share of the store's documents, and in more than COMMON_MIN of them,
+is template or everyday vocabulary: two invoices of one form share it without telling one story."""
+MIN_DISTINCT = 10
+"""Documents with fewer words that are not common in the store (a filled-in form) are not judged."""
 
 TERM = re.compile(r"[^\W_]+", re.UNICODE)
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -58,7 +65,7 @@ class Fingerprint:
     id: str
     published: date | None
     sentences: tuple[frozenset[str], ...]
-    shingles: frozenset[str]
+    shingles: frozenset[int]
     size: int
 
 
@@ -83,10 +90,35 @@ def terms(text: str) -> list[str]:
 def fingerprint(document: Document) -> Fingerprint:
     """The cleaned text's sentences and word pairs (withheld spans never count)."""
     text = extraction_text(document)
-    sentences = tuple(frozenset(ws) for ws in (terms(s) for s in SENTENCE.split(text)) if ws)
+    sentences = tuple(
+        frozenset(map(sys.intern, ws)) for ws in (terms(s) for s in SENTENCE.split(text)) if ws
+    )
     words = terms(text)
-    shingles = frozenset(f"{a} {b}" for a, b in pairwise(words))
+    shingles = frozenset(hash(pair) for pair in pairwise(words))  # within this process only
     return Fingerprint(document.id, document.published, sentences, shingles, len(words))
+
+
+def common_limit(documents: int) -> float:
+    """Documents a word may appear in before it counts as common in a store of `documents`."""
+    return max(COMMON_MIN, COMMON_SHARE * documents)
+
+
+def distinctive(prints: Sequence[Fingerprint]) -> list[Fingerprint]:
+    """The fingerprints with the store's common words left out of their sentences (see COMMON_SHARE).
+
+    Common word pairs are left out when candidates are proposed (`candidates`).
+    """
+    limit = common_limit(len(prints))
+    words = Counter(w for fp in prints for w in frozenset().union(*fp.sentences))
+    common = {w for w, n in words.items() if n > limit}
+    if not common:
+        return list(prints)
+    kept = []
+    for fp in prints:
+        sentences = tuple(s - common for s in fp.sentences)
+        if sum(len(s) for s in sentences) >= MIN_DISTINCT:
+            kept.append(replace(fp, sentences=tuple(s for s in sentences if s)))
+    return kept
 
 
 def overlap(a: Fingerprint, b: Fingerprint) -> float:
@@ -105,17 +137,20 @@ def overlap(a: Fingerprint, b: Fingerprint) -> float:
 
 def candidates(prints: Sequence[Fingerprint]) -> Iterator[tuple[int, int]]:
     """Index pairs sharing enough word pairs to be worth aligning."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[int, list[int]] = defaultdict(list)
     for index, fp in enumerate(prints):
         for shingle in fp.shingles:
             postings[shingle].append(index)
-    shared: Counter[tuple[int, int]] = Counter()
+    shared: Counter[int] = Counter()
+    n = len(prints)
+    most = min(MAX_POSTINGS, common_limit(len(prints)))
     for docs in postings.values():
-        if 1 < len(docs) <= MAX_POSTINGS:
+        if 1 < len(docs) <= most:
             for i, a in enumerate(docs):
                 for b in docs[i + 1 :]:
-                    shared[(a, b)] += 1
-    for (a, b), count in sorted(shared.items()):
+                    shared[a * n + b] += 1
+    for key, count in sorted(shared.items()):
+        a, b = divmod(key, n)
         smaller = min(len(prints[a].shingles), len(prints[b].shingles))
         if count >= 3 and count >= MIN_SHARED * smaller:
             yield a, b
@@ -162,7 +197,7 @@ def _direction(
 
 def link_documents(documents: Sequence[Document]) -> dict[str, Link]:
     """Each document's strongest link to a source, without cycles; documents with none are absent."""
-    prints = [fp for fp in (fingerprint(d) for d in documents) if fp.size >= MIN_TERMS]
+    prints = distinctive([fp for fp in (fingerprint(d) for d in documents) if fp.size >= MIN_TERMS])
     found = [link for a, b in candidates(prints) if (link := compare(prints[a], prints[b]))]
     chosen: dict[str, Link] = {}
     for link in sorted(found, key=lambda k: (-k.score, k.document_id, k.source_id)):

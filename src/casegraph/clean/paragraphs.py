@@ -5,9 +5,14 @@ recorded as a `RemovedSpan` with its reason, so it can be shown and undone.
 Extraction reads `extraction_text`, the stored text with withheld spans blanked,
 which keeps every character offset valid.
 
-Two signals, no language model (measured against sentence embeddings in
-bench/clean.py and NOTES.md):
+Signals:
 
+- *similarity* (when the optional embeddings are installed, see
+  `clean.embedding`): the cosine of a paragraph's sentence embedding
+  (all-MiniLM-L6-v2) to the mean of all the other paragraphs, and its best
+  cosine to a neighbour within three paragraphs. An injected brief about
+  football or a recipe sits far from an article about a court case even when
+  it shares a few common words with it.
 - *cohesion*: the weighted share of a paragraph's content words (crudely
   stemmed) that the rest of the document also uses; long, rare words weigh
   more than short common ones. Article paragraphs share names and topic words
@@ -16,10 +21,15 @@ bench/clean.py and NOTES.md):
   (offers, prizes, calls to click or subscribe, crypto pitches, clickbait),
   of addressing the reader ("you", "your") and of hype (exclamations, emoji).
 
-A paragraph is withheld when promotion is strong and cohesion low, or, in a
-document whose paragraphs hang together, when a long paragraph shares next to
-nothing with the rest. An article that quotes offers (a shopping guide) has
-them cohere with the rest, so it keeps them.
+With embeddings, a paragraph of 15 words or more (in a document of three
+paragraphs or more) is withheld when one score, mostly similarity, nudged by
+cohesion and lowered by promotional cues, falls under a threshold tuned in
+bench/clean.py; shorter paragraphs, whose embeddings are too noisy, are judged
+by the lexical rules. Without embeddings the lexical rules judge every
+paragraph: a paragraph is withheld when promotion is strong and cohesion low,
+or, in a document whose paragraphs hang together, when a long paragraph shares
+next to nothing with the rest. An article that quotes offers (a shopping
+guide) has them cohere with the rest, so it keeps them.
 """
 
 from __future__ import annotations
@@ -29,8 +39,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from statistics import median
 
+import numpy as np
+
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from casegraph.clean import embedding
 from casegraph.model import Document, RemovedSpan
 
 PROMOTION = re.compile(
@@ -45,6 +58,13 @@ PROMOTION = re.compile(
     r"doctors hate|melts?|lose up to|supplement|login|logins|streaming|smart tv)\b",
     re.IGNORECASE,
 )
+PUBLISHER = re.compile(
+    r"\b(our (readers|reporters|page|site|website|app|team|newsletter|channel|community|editors)|"
+    r"message us|contact us|follow (us|our)|tag (a|two|three|your) friends?|like this post|"
+    r"(story|news) tip|whatsapp|instagram|tiktok|facebook|youtube)\b",
+    re.IGNORECASE,
+)
+"""The publisher talking to its audience (social accounts, tips, readers): web furniture."""
 READER = re.compile(r"\b(you|your|you'?re|yours|yourself)\b", re.IGNORECASE)
 HYPE = re.compile(r"!|[\U0001F300-\U0001FAFF\u2600-\u27BF]|\$\d|\b\d+% off\b")
 BYLINE = re.compile(
@@ -72,6 +92,20 @@ MIN_OFF_TOPIC_WORDS = 12
 MAX_BLOCK = 6
 """A promotional block is a heading, a pitch and a few list items, not a page of them."""
 BLOCK_COHESION = 0.2
+
+# Embedding score (bench/clean.py, tuned on the `tune' half):
+#   (2 * similarity to the rest + best similarity to a neighbour) / 3
+#   + 0.4 * cohesion - 0.05 * min(selling + publisher cues, 4)
+EMBED_MIN_WORDS = 15
+"""Shorter paragraphs are judged by the lexical rules: their embeddings are noisy."""
+EMBED_MIN_PARAGRAPHS = 3
+EMBED_MAX_PARAGRAPHS = 1000
+"""Beyond this (a book, not an article) the lexical rules judge alone (~40 ms a paragraph)."""
+NEIGHBOURS = 3
+COHESION_WEIGHT = 0.4
+SELLING_PENALTY = 0.05
+OFF_TOPIC_SCORE = 0.26
+"""A long paragraph scoring under this is off-topic (or spam, when it carries promotional cues)."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +159,7 @@ class Signals:
     reader: int
     hype: int
     words: int
+    publisher: int = 0
 
     @property
     def selling(self) -> int:
@@ -139,6 +174,7 @@ def signals(text: str, own: Counter[str], rest: Counter[str]) -> Signals:
         len(READER.findall(text)),
         len(HYPE.findall(text)),
         len(text.split()),
+        len(PUBLISHER.findall(text)),
     )
 
 
@@ -179,8 +215,13 @@ def layout_reason(text: str) -> str | None:
     return None
 
 
-def withhold(text: str) -> tuple[RemovedSpan, ...]:
+def withhold(text: str, use_embeddings: bool = True) -> tuple[RemovedSpan, ...]:
     """Paragraphs to withhold, with reasons.
+
+    With `use_embeddings` (and the optional embeddings installed, see
+    `clean.embedding`) long paragraphs are judged by their similarity to the
+    rest of the document; otherwise, or for short paragraphs, by the lexical
+    rules below.
 
     Spam does not vouch for spam: the paragraphs of a promotional block (a
     heading, a pitch, its list items) share words with each other, so a run of
@@ -214,7 +255,57 @@ def withhold(text: str) -> tuple[RemovedSpan, ...]:
                     reasons[i]
                     or f"spam: part of a promotional block ({s.promotion} cues, {s.cohesion:.0%} of its words shared with the document)"
                 )
+    embedder = embedding.load() if use_embeddings else None
+    if embedder is not None and _worth_embedding(paras, found):
+        vectors = embedder.embed([p.text for p in paras])
+        for i, reason in enumerate(embedding_reasons(vectors, found)):
+            layout = layout_reason(paras[i].text.strip())
+            if found[i].words >= EMBED_MIN_WORDS and not layout:
+                reasons[i] = reason
     return tuple(RemovedSpan(p.start, p.end, r) for p, r in zip(paras, reasons, strict=True) if r)
+
+
+def _worth_embedding(paras: list[Paragraph], found: list[Signals]) -> bool:
+    return EMBED_MIN_PARAGRAPHS <= len(paras) <= EMBED_MAX_PARAGRAPHS and any(
+        s.words >= EMBED_MIN_WORDS for s in found
+    )
+
+
+def embedding_reasons(vectors: np.ndarray, found: list[Signals]) -> list[str | None]:
+    """For each paragraph, why it is off-topic or spam by its embedding, or None to keep it.
+
+    `vectors` are the paragraphs' L2-normalised sentence embeddings in document
+    order; only paragraphs of EMBED_MIN_WORDS words or more are meant to be
+    judged this way (the caller decides).
+    """
+    rest = embedding.similarity_to_rest(vectors)
+    pairwise_sims = vectors @ vectors.T
+    reasons: list[str | None] = []
+    for i, s in enumerate(found):
+        window = range(max(0, i - NEIGHBOURS), min(len(found), i + NEIGHBOURS + 1))
+        near = [j for j in window if j != i]
+        nearest = float(max(pairwise_sims[i, j] for j in near)) if near else 1.0
+        score = (
+            (2 * float(rest[i]) + nearest) / 3
+            + COHESION_WEIGHT * s.cohesion
+            - SELLING_PENALTY * min(s.selling + s.publisher, 4)
+        )
+        if score >= OFF_TOPIC_SCORE:
+            reasons.append(None)
+            continue
+        measured = (
+            f"similarity {float(rest[i]):.2f} to the rest of the document, {nearest:.2f} to its "
+            f"closest neighbour, {s.cohesion:.0%} of its words shared (score {score:.2f} < "
+            f"{OFF_TOPIC_SCORE})"
+        )
+        if s.promotion or s.publisher:
+            reasons.append(
+                f"spam: {s.promotion + s.publisher} promotional cue(s), addresses the reader "
+                f"{s.reader}x, {measured}"
+            )
+        else:
+            reasons.append(f"off-topic: {measured}")
+    return reasons
 
 
 def _promotional_runs(paras: list[Paragraph], found: list[Signals]) -> list[list[int]]:

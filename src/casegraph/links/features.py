@@ -6,8 +6,14 @@ what carries over to parties never seen: the kinds of the two names (person,
 organisation, place; "X Party", "Y Bank"), whether they share a surname or
 one abbreviates the other, and the words between them, on the dependency
 path joining them and beside each name, both as words and as the link types
-those words hint at (`lexicon.py`). The names themselves are masked: a model
-that learned who "Jane Roe" is would only remember the training set.
+those words hint at (`lexicon.py`). Where a name occurs more than once, the
+two mentions closest to each other are read. Two more groups carry the
+words that tie the names: the words of each name's own phrase (its title,
+apposition, the noun it qualifies: "President X", "X, the son of", "X's
+lawyer") and, when the names sit close in the parse ("Ruritanian President
+X", "Y co-founder X"), the short dependency path between them with the link
+types its words hint at. The names themselves are masked: a model that
+learned who "Jane Roe" is would only remember the training set.
 
 Features are sparse `name=value` strings with weight 1.0.
 """
@@ -61,7 +67,7 @@ def featurize(
 
 def sentence_features(doc: Doc, source: str, target: str) -> Features:
     """The features of one parsed sentence for the pair (source, target)."""
-    src, tgt = locate(doc, source), locate(doc, target)
+    src, tgt = locate_pair(doc, source, target)
     features: Features = {}
     features.update(_name_features(doc, source, target, src, tgt))
     masked = _masked(src, tgt)
@@ -76,6 +82,8 @@ def sentence_features(doc: Doc, source: str, target: str) -> Features:
     features.update(_path(src.span, tgt.span, masked))
     for side, found in (("s", src), ("t", tgt)):
         features.update(_beside(doc, side, found.span, masked))
+    features.update(_phrase(src.span, tgt.span, masked))
+    features.update(_near(src.span, tgt.span, masked))
     return features
 
 
@@ -101,6 +109,54 @@ def locate(doc: Doc, name: str) -> Located | None:
             if span is not None:
                 return Located(span, "word")
     return None
+
+
+def occurrences(doc: Doc, name: str) -> list[Located]:
+    """Every mention of the name: as written (also as a prefix, `Russia` in `Russian`), else every
+    mention of its longest word found. The same case rule as `locate`."""
+    name = name.strip()
+    if not name:
+        return []
+    flags = 0 if name.isupper() and len(name) <= 4 else re.IGNORECASE
+    patterns = [rf"(?<!\w){re.escape(name)}(?!\w)"]
+    if len(name) > 3:
+        patterns.append(rf"(?<!\w){re.escape(name)}")
+    found = _spans(doc, patterns, flags, "exact")
+    if found:
+        return found
+    for word in sorted(_name_words(name), key=len, reverse=True):
+        stem = word[: max(4, len(word) - 1)]
+        found = _spans(doc, [rf"(?<!\w){re.escape(stem)}"], flags, "word")
+        if found:
+            return found
+    return []
+
+
+def _spans(doc: Doc, patterns: Sequence[str], flags: int, how: str) -> list[Located]:
+    found: dict[int, Located] = {}
+    for pattern in patterns:
+        for match in re.finditer(pattern, doc.text, flags):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and span.start not in found:
+                found[span.start] = Located(span, how)
+    return list(found.values())
+
+
+def locate_pair(doc: Doc, source: str, target: str) -> tuple[Located | None, Located | None]:
+    """The mentions of the two names nearest each other (fewest tokens between), not overlapping
+    where they need not: `Russian President X` rather than a `Russia` at the far end of the sentence."""
+    sources, targets = occurrences(doc, source), occurrences(doc, target)
+    if not sources or not targets:
+        return (sources[0] if sources else None), (targets[0] if targets else None)
+    best: tuple[int, Located, Located] | None = None
+    for a in sources:
+        for b in targets:
+            overlap = a.span.start < b.span.end and b.span.start < a.span.end
+            gap = len(doc) + 1 if overlap else max(a.span.start, b.span.start) - min(a.span.end, b.span.end)
+            if best is None or gap < best[0]:
+                best = (gap, a, b)
+    assert best is not None
+    return best[1], best[2]
 
 
 def entity_label(doc: Doc, found: Located | None) -> str:
@@ -284,3 +340,69 @@ def _unique(tokens: Sequence[Token]) -> list[Token]:
     for token in tokens:
         seen.setdefault(token.i, token)
     return list(seen.values())
+
+
+PHRASE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+
+
+def phrase_tokens(span: Span, masked: set[int]) -> list[Token]:
+    """Words of a name's own noun phrase: its title and apposition (`President X`, `X, a lawyer`),
+    the noun it qualifies (`X's wife`, `X director`) or the noun it completes (`son of X`)."""
+    root = span.root
+    found: list[Token] = []
+    for child in root.children:
+        if child.i in masked or child.is_punct or child.dep_ not in {"compound", "amod", "appos", "nmod"}:
+            continue
+        found.append(child)
+        if child.dep_ == "appos":
+            found.extend(c for c in child.children if c.dep_ in {"compound", "amod"} and c.i not in masked)
+    head = root.head
+    if head.i != root.i and head.i not in masked:
+        if root.dep_ in {"compound", "poss", "appos", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
+            found.append(head)
+        elif root.dep_ == "pobj" and head.dep_ == "prep":
+            noun = head.head
+            if noun.pos_ == "NOUN" and noun.i not in masked:
+                found.append(noun)
+    return [t for t in found if t.pos_ in PHRASE_POS and t.ent_type_ not in NAME_TYPES]
+
+
+def _phrase(src: Span, tgt: Span, masked: set[int]) -> Features:
+    """The words of each name's own phrase, and the link types they hint at."""
+    features: Features = {}
+    for side, span in (("s", src), ("t", tgt)):
+        for token in phrase_tokens(span, masked):
+            lemma = token.lemma_.lower()
+            features[f"np_{side}={lemma}"] = 1.0
+            features[f"np_any={lemma}"] = 1.0
+            for link_type in trigger_types(lemma):
+                features[f"np_hint_{side}={link_type.value}"] = 1.0
+                features[f"np_hint_any={link_type.value}"] = 1.0
+    return features
+
+
+NEAR = 4
+"""The most tokens on a dependency path (both names' heads included) that counts as close."""
+
+
+def _near(src: Span, tgt: Span, masked: set[int]) -> Features:
+    """Two names close in the parse: the path with its words (`^ compound amod president` for
+    `Ruritanian President X`), the link types those words hint at, and titles the two share."""
+    up, down = dependency_path(src.root, tgt.root)
+    if not up or len(up) + len(down) > NEAR:
+        return {}
+    inner = [t for t in up[1:] + down[:-1] if t.i not in masked]
+    labels = [t.dep_ for t in up[:-1]] + ["^"] + [t.dep_ for t in down]
+    features: Features = {
+        "near": 1.0,
+        "near_path=" + " ".join(labels + [t.lemma_.lower() for t in inner]): 1.0,
+    }
+    for token in inner:
+        for link_type in trigger_types(token.lemma_.lower()):
+            features[f"near_hint={link_type.value}"] = 1.0
+    if len(up) + len(down) <= 2:  # one name modifies the other: a title beside them is shared
+        for token in [*src.root.children, *tgt.root.children]:
+            if token.i not in masked and token.dep_ in {"compound", "appos", "amod"}:
+                for link_type in trigger_types(token.lemma_.lower()):
+                    features[f"near_title={link_type.value}"] = 1.0
+    return features

@@ -36,6 +36,7 @@ Steps = tuple[tuple[tuple[int, str], ...], ...]
 ACRONYM_LENGTHS = range(2, 7)
 # Digits written for the letters they look like, in a word that also has letters.
 _LOOKALIKES = str.maketrans("013457", "oieast") | str.maketrans({"9": "g", "8": "b"})
+_ARABIC_START, _ARABIC_END = 0x0600, 0x06FF
 _SPLIT_WORDS = re.compile(r"[\s,.;()]+")
 _DOTTED = re.compile(r"(?<!\w)(?:[^\W\d_]\.){2,}")
 
@@ -51,6 +52,9 @@ class NameForm:
     concepts: tuple[Span, ...]
     acronyms: frozenset[int]
     initials: Steps
+    # Written in an abjad (Arabic, Persian, Urdu script): short vowels unwritten, so its
+    # romanised tokens lack them ("frnandw" for Fernando).
+    abjad: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -100,13 +104,26 @@ def prepare(name: str, type: EntityType | str | None = None) -> NameForm:
         words = [_letters(word) for word in text.split()]
         tokens, forms = remove_person_prefixes(" ".join(words)).split() or words, list[str]()
         concepts = given_names().spans(tokens)
-        return NameForm(name, tuple(tokens), (), True, concepts, frozenset(), ())
+        return NameForm(
+            name, tuple(tokens), (), True, concepts, frozenset(), (), _in_abjad(name)
+        )
     text = normalize(_DOTTED.sub(_undotted, name))
     tokens, forms = split_legal_forms((remove_obj_prefixes(text) or text).split())
     concepts = _sorted(glossary().spans(tokens) + _widest(numbers().spans(tokens)))
     acronyms = _acronym_positions(name, tokens)
     initials = _initial_options(tokens, concepts)
-    return NameForm(name, tuple(tokens), tuple(forms), False, concepts, acronyms, initials)
+    return NameForm(
+        name, tuple(tokens), tuple(forms), False, concepts, acronyms, initials, _in_abjad(name)
+    )
+
+
+def _in_abjad(name: str) -> bool:
+    """Most of the name's letters are Arabic-script letters."""
+    if name.isascii():
+        return False
+    letters = [c for c in name if c.isalpha()]
+    arabic = sum(_ARABIC_START <= ord(c) <= _ARABIC_END for c in letters)
+    return bool(letters) and 2 * arabic > len(letters)
 
 
 def _letters(word: str) -> str:

@@ -14,9 +14,11 @@ a shared rare word (a proper name) counts and a shared common one does not.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from icu import Transliterator
 from rapidfuzz.distance import Levenshtein
 from rigour.text.stopwords import is_stopword
 
@@ -73,6 +75,15 @@ _CONCEPT = 0.95
 _PENALTY = 0.5
 _NEAR_LENGTH, _NEAR_SIMILARITY, _NEAR_SCORE = 2, 0.6, 0.4
 _CUT_SHORT, _FIELD = 0.6, 20
+# Arabic script against Latin letters: consonants alike, vowels unknown.
+_ABJAD, _ABJAD_CONSONANTS = 0.8, 3
+_ABJAD_LETTERS = str.maketrans("pvqcg", "bfkkj")
+_ABJAD_VOWELS = re.compile(r"[aeiouwy]")
+_DOUBLED = re.compile(r"([a-z])\1+")
+# Chinese characters (unified and extension A, compatibility), Hiragana and Katakana, Hangul.
+_SYLLABIC = (
+    (0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF), (0x3040, 0x30FF), (0xAC00, 0xD7A3),
+)  # fmt: skip
 _SON_OF = frozenset({"bin", "ibn", "ben", "bint"})
 # Two words written as one must be spelt alike, not merely a typo apart ("le monde" / "lumonde").
 _JOINED = 0.9
@@ -146,23 +157,31 @@ def align(
         return Alignment((a, b), (), (frozenset(), frozenset()), (), 0.0, sides)
     units = _select(_candidate_units(a, b))
     units += _near_miss(a, b, units)
-    legal = (_legal_leftovers(a, b, _used(units, 0)), _legal_leftovers(b, a, _used(units, 1)))
+    used = (_used(units, 0), _used(units, 1))
+    legal = (_legal_leftovers(a, b, used[0]), _legal_leftovers(b, a, used[1]))
     weights = (
         [0.0 if i in legal[0] else weigh(t) for i, t in enumerate(a.tokens)],
         [0.0 if j in legal[1] else weigh(t) for j, t in enumerate(b.tokens)],
     )
-    telling = sum(not all(is_stopword(a.tokens[i]) for i in unit.left) for unit in units)
-    score = _score(units, weights, a.person or b.person, telling)
+    telling = sum(not all(_stopword(a.tokens[i]) for i in unit.left) for unit in units)
+    score = _score(units, weights, a.person or b.person, telling, used)
     penalties = tuple(
         reason
         for reason, applies in (
-            ("numbers differ", _numbers_differ(a, b, units)),
+            ("numbers differ", _numbers_differ(a, b, used)),
             ("father and son the other way round", _lineage_crossed(a, b, units)),
+            ("other characters", _characters_differ(a, b)),
+            ("initials differ", _initials_differ(a, b, used)),
         )
         if applies
     )
     score *= _PENALTY ** len(penalties)
     return Alignment((a, b), tuple(units), legal, penalties, round(score, 4), sides)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stopword(token: str) -> bool:
+    return bool(is_stopword(token))
 
 
 def _legal_leftovers(form: NameForm, other: NameForm, used: set[int]) -> frozenset[int]:
@@ -177,7 +196,11 @@ def _legal_leftovers(form: NameForm, other: NameForm, used: set[int]) -> frozens
 
 
 def _score(
-    units: list[_Unit], weights: tuple[list[float], list[float]], person: bool, telling: int
+    units: list[_Unit],
+    weights: tuple[list[float], list[float]],
+    person: bool,
+    telling: int,
+    used: tuple[set[int], set[int]],
 ) -> float:
     """Weight explained, over weight matched plus the cost of the tokens left unexplained;
     `telling` counts the units that are more than particles ("al", "bin")."""
@@ -186,8 +209,8 @@ def _score(
         u.score * (sum(weights_a[i] for i in u.left) + sum(weights_b[j] for j in u.right))
         for u in units
     )
-    matched_a = sum(weights_a[i] for i in _used(units, 0))
-    matched_b = sum(weights_b[j] for j in _used(units, 1))
+    matched_a = sum(weights_a[i] for i in used[0])
+    matched_b = sum(weights_b[j] for j in used[1])
     left_a, left_b = sum(weights_a) - matched_a, sum(weights_b) - matched_b
     swapped = min(left_a, left_b)
     # `swapped` weight is missing from each side, so it is counted on both.
@@ -215,11 +238,34 @@ def _candidate_units(a: NameForm, b: NameForm) -> list[_Unit]:
         for j, y in enumerate(b.tokens)
         if (similarity := token_similarity(x, y, person))[0] > 0
     ]
+    if a.abjad != b.abjad:
+        units += _abjad_units(a, b)
     units += _concept_units(a, b)
     units += _joined_units(a, b, person) + [u.flipped() for u in _joined_units(b, a, person)]
     units += _acronym_units(a, b) + [u.flipped() for u in _acronym_units(b, a)]
     units += _cut_short(a, b) + [u.flipped() for u in _cut_short(b, a)]
     return units
+
+
+def _abjad_units(a: NameForm, b: NameForm) -> list[_Unit]:
+    """A name written in Arabic script against one in Latin letters: the script leaves short
+    vowels out and writes p as b, so their consonants are compared ("frnandw" ~ "fernando")."""
+    return [
+        _Unit((i,), (j,), _ABJAD, "consonants")
+        for i, x in enumerate(a.tokens)
+        for j, y in enumerate(b.tokens)
+        if (bones := consonants(x)) and bones == consonants(y)
+    ]
+
+
+@lru_cache(maxsize=1 << 16)
+def consonants(token: str) -> str:
+    """The token's consonants as Arabic script writes them ("" when under three)."""
+    if not token.isalpha():
+        return ""
+    bones = _ABJAD_VOWELS.sub("", token.translate(_ABJAD_LETTERS))
+    bones = _DOUBLED.sub(r"\1", bones)
+    return bones if len(bones) >= _ABJAD_CONSONANTS else ""
 
 
 def _cut_short(a: NameForm, b: NameForm) -> list[_Unit]:
@@ -259,14 +305,27 @@ def _concept_units(a: NameForm, b: NameForm) -> list[_Unit]:
 def _joined_units(a: NameForm, b: NameForm, person: bool) -> list[_Unit]:
     """Two or three adjacent tokens of `a` written as one in `b` ("al rawi" = "alrawi",
     "van der bilt" = "vanderbilt")."""
-    units = []
+    units: list[_Unit] = []
+    if len(a.tokens) < 2:
+        return units
+    longest = max(len(token) for token in b.tokens)
+    shortest = min(len(x) + len(y) for x, y in zip(a.tokens, a.tokens[1:]))
+    if shortest - longest > edit_budget(longest):
+        return units
+    targets = [
+        (j, token, len(token), edit_budget(len(token)), fold(token)[:1])
+        for j, token in enumerate(b.tokens)
+    ]
     for size in _JOINED_RUNS:
         for i in range(len(a.tokens) - size + 1):
             joined = "".join(a.tokens[i : i + size])
-            for j, token in enumerate(b.tokens):
-                if abs(len(joined) - len(token)) > edit_budget(len(token)) or (
-                    fold(joined)[:1] != fold(token)[:1]
-                ):
+            first = None
+            for j, token, length, budget, initial in targets:
+                if abs(len(joined) - length) > budget:
+                    continue
+                if first is None:
+                    first = fold(joined)[:1]
+                if first != initial:
                     continue
                 score, _ = token_similarity(joined, token, person)
                 if score >= _JOINED:
@@ -329,10 +388,13 @@ def _near_miss(a: NameForm, b: NameForm, units: list[_Unit]) -> list[_Unit]:
     """The one word each name has left, when everything else agrees and the two still look alike
     ("Schulze" / "Scholz"): a spelling the typo rules do not reach, or a namesake one letter-
     group apart. Half credit: with one agreeing word beside it, the pair sits at the threshold."""
-    left = [i for i in range(len(a.tokens)) if i not in _used(units, 0)]
-    right = [j for j in range(len(b.tokens)) if j not in _used(units, 1)]
-    if len(left) != 1 or len(right) != 1 or not units:
+    if not units:
         return []
+    used_a, used_b = _used(units, 0), _used(units, 1)
+    if len(a.tokens) - len(used_a) != 1 or len(b.tokens) - len(used_b) != 1:
+        return []
+    left = [i for i in range(len(a.tokens)) if i not in used_a]
+    right = [j for j in range(len(b.tokens)) if j not in used_b]
     x, y = a.tokens[left[0]], b.tokens[right[0]]
     if min(len(x), len(y)) < _NEAR_LENGTH or not (x.isalpha() and y.isalpha()):
         return []
@@ -359,6 +421,51 @@ def _lineage_crossed(a: NameForm, b: NameForm, units: list[_Unit]) -> bool:
     )
 
 
+def _initials_differ(a: NameForm, b: NameForm, used: tuple[set[int], set[int]]) -> bool:
+    """Both persons' names keep an initial the other does not explain ("William G. Frost",
+    "William W. Frost"): an initial stands for a given name, and these are two."""
+    if not (a.person or b.person):
+        return False
+    return all(
+        any(
+            len(token) == 1 and token.isalpha() and i not in side
+            for i, token in enumerate(form.tokens)
+        )
+        for form, side in ((a, used[0]), (b, used[1]))
+    )
+
+
+def _characters_differ(a: NameForm, b: NameForm) -> bool:
+    """Both names written in Chinese characters, Kana or Hangul, with different characters
+    ("习近平" / "习近朋", "김정은" / "김종은"): each character is a part of the name, and
+    romanisation makes two of them look alike or a typo apart. Traditional characters count
+    as their simplified forms (習 = 习)."""
+    first, second = _syllables(a.original), _syllables(b.original)
+    return bool(first and second) and first != second
+
+
+@lru_cache(maxsize=1 << 12)
+def _syllables(name: str) -> str:
+    """The name's characters, simplified, when all its letters are Chinese characters, Kana or
+    Hangul; else ""."""
+    if name.isascii():
+        return ""
+    letters = "".join(c for c in name if c.isalpha())
+    if not letters or not all(_syllabic(c) for c in letters):
+        return ""
+    return str(_simplified().transliterate(letters))
+
+
+def _syllabic(letter: str) -> bool:
+    code = ord(letter)
+    return any(start <= code <= end for start, end in _SYLLABIC)
+
+
+@lru_cache(maxsize=1)
+def _simplified() -> Transliterator:
+    return Transliterator.createInstance("Hant-Hans")
+
+
 def _son_of(form: NameForm) -> int | None:
     """Where a person's name in reading order first says "son of", between two words."""
     if not form.person or "," in form.original:
@@ -367,13 +474,13 @@ def _son_of(form: NameForm) -> int | None:
     return next((i for i in inside if form.tokens[i] in _SON_OF), None)
 
 
-def _numbers_differ(a: NameForm, b: NameForm, units: list[_Unit]) -> bool:
+def _numbers_differ(a: NameForm, b: NameForm, used: tuple[set[int], set[int]]) -> bool:
     """Both names carry a number the other lacks ("Fund 1" vs "Fund 2", "Fund Forty" vs "Fund
     Forty-One"), in digits or in words."""
     said = _numbers_said(a), _numbers_said(b)
     if said[0] and said[1] and said[0] != said[1]:
         return True
-    return _has_number(a, _used(units, 0)) and _has_number(b, _used(units, 1))
+    return _has_number(a, used[0]) and _has_number(b, used[1])
 
 
 def _numbers_said(form: NameForm) -> frozenset[str]:

@@ -23,6 +23,7 @@ _EXTRA_LEGAL_FORMS = frozenset(
 )
 _MAX_FORM_WORDS = 5
 _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bc\u02bb]")
+_DIGITS = re.compile(r"\D+")
 _ROMAN_NUMERAL = re.compile(r"[ivx]{2,}")
 # rigour matches legal forms against its table normalised with these flags: accents and dots gone,
 # as in our normalised names ("sp. z o.o." -> "sp z o o").
@@ -59,6 +60,17 @@ _SPELLING = 0.95
 _REVERSED, _REVERSED_SCORE = 4, 0.9
 _SHUFFLED, _SHUFFLED_SCORE = 5, 0.7
 _WORD_FORM = 0.9
+# Two neighbouring letters swapped, the commonest slip of a typist's hands, counts as half an
+# edit: it keeps every letter of the word.
+_TRANSPOSITION = 0.5
+# German (and Polish, Czech) romanisations read "ch" as kh, "sch" as zh or sh, "tsch" as ch and
+# "j" as y: "Chajat" = "Hayat", "Schidkow" = "Zhidkov". A word long enough is also read that way.
+_GERMAN = 0.85
+_GERMAN_LENGTH = 5
+# A typo beside that reading only in a word that keeps six letters folded ("Sergejs").
+_GERMAN_TYPO_LENGTH = 6
+_GERMAN_READINGS = {"tsch": "ch", "sch": "zh", "ch": "kh", "j": "y"}
+_GERMAN_LETTERS = re.compile("|".join(_GERMAN_READINGS))
 _RUSSIAN_ENDING = re.compile(r"(?:ogo|ego|omu|emu|oi|oe|ij|ii|aia|aja|[aeiouy])$")
 
 
@@ -143,7 +155,7 @@ def token_similarity(a: str, b: str, person: bool = False) -> tuple[float, str]:
     if a == b:
         return 1.0, "same"
     if not (a.isalpha() and b.isalpha()):
-        return 0.0, ""
+        return _code_similarity(a, b)
     if min(len(a), len(b)) == 1:
         return (_INITIAL, "initial") if a[0] == b[0] and person else (0.0, "")
     folded = fold(a), fold(b)
@@ -153,7 +165,38 @@ def token_similarity(a: str, b: str, person: bool = False) -> tuple[float, str]:
     if min(len(a), len(b)) >= 5 and stem(a) == stem(b):
         return _WORD_FORM, "word form"
     typo = max(_typo_similarity(a, b), _typo_similarity(*folded))
-    return typo if typo[0] else _scrambled(a, b)
+    if typo[0]:
+        return typo
+    if min(len(a), len(b)) >= _GERMAN_LENGTH:
+        for x, y in ((a, b), (b, a)):
+            reading = german_reading(x)
+            if reading == x:
+                continue
+            if fold(reading) == fold(y):
+                return _GERMAN, "romanisation"
+            read = fold(reading)
+            typo = _typo_similarity(read, folded[1] if x is a else folded[0])
+            if typo[0] and len(read) >= _GERMAN_TYPO_LENGTH:
+                return min(typo[0], _GERMAN), "romanisation"
+    return _scrambled(a, b)
+
+
+@lru_cache(maxsize=1 << 16)
+def german_reading(token: str) -> str:
+    """The token read as a German romanisation of Russian into English: "schidkow" ->
+    "zhidkow" (folded later: w = v)."""
+    if "ch" not in token and "j" not in token:
+        return token
+    return _GERMAN_LETTERS.sub(lambda found: _GERMAN_READINGS[found.group(0)], token)
+
+
+def _code_similarity(a: str, b: str) -> tuple[float, str]:
+    """Letters and digits in one word (a hull number, a registration): the same digits, and
+    letters that are one spelling ("YV3016" written in Cyrillic and back, "iv3016")."""
+    if a.isalnum() and b.isalnum() and not (a.isdigit() or b.isdigit()):
+        if _DIGITS.sub("", a) == _DIGITS.sub("", b) and fold(a) == fold(b):
+            return _SPELLING, "spelling"
+    return 0.0, ""
 
 
 def _scrambled(a: str, b: str) -> tuple[float, str]:
@@ -176,5 +219,16 @@ def _typo_similarity(a: str, b: str) -> tuple[float, str]:
     distance = OSA.distance(a, b, score_cutoff=budget + 1)
     if distance > budget:
         return 0.0, ""
-    cost = distance / length + (_SHORT_WORD_COST if length <= _SHORT_WORD else 0.0)
+    edits = _TRANSPOSITION if distance == 1 and _transposed(a, b) else float(distance)
+    cost = edits / length + (_SHORT_WORD_COST if length <= _SHORT_WORD else 0.0)
     return 1.0 - cost, "typo"
+
+
+def _transposed(a: str, b: str) -> bool:
+    """The two spellings differ by two neighbouring letters swapped ("tahsni" / "tahsin")."""
+    if len(a) != len(b):
+        return False
+    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    if at + 1 >= len(a):
+        return False
+    return a[at] == b[at + 1] and a[at + 1] == b[at] and a[at + 2 :] == b[at + 2 :]

@@ -22,17 +22,22 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from casegraph.resolve.names import NameForm, Weigh, fold, run_initials, stem, token_similarity
+from casegraph.resolve.tokens import german_reading
 
 _COMMON = 150  # postings above which a key only adds to names already found
 _MIN_DELETE_LENGTH = 5
 _ACRONYM = 0.9
 _INITIALS = 0.5
+_MIN_RARITY = 0.1
+# Words of this length or less, joined to their neighbour, are looked up under every spelling.
+_FRAGMENT = 3
 # A query feature's credit goes to query positions; these slots hold the rest.
 _INITIALS_SLOT = -1
 
@@ -75,51 +80,85 @@ class CandidateIndex:
             if key.startswith("t:"):
                 for probe in _probes(key[2:]):
                     self._by_spelling[probe].add(key[2:])
-        self.similar = lru_cache(maxsize=1 << 16)(self._similar)
+        self._log_names = math.log(len(self._keys) + 1) or 1.0
+        self._lookup = lru_cache(maxsize=1 << 17)(self._look_up)
         self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
+        self._warm()
 
     def candidates(
         self, query: NameForm, limit: int, kinds: Collection[str], floor: float = 0.0
     ) -> list[Candidate]:
         """The `limit` list names of the given kinds sharing the largest share of weight with the
         query, and at least `floor` of it."""
-        best: dict[int, dict[int, float]] = defaultdict(dict)
+        best: dict[int, dict[int, float]] = {}
         weights = [self._query_weight(token, query.person) for token in query.tokens]
-        features = sorted(self._features(query, weights), key=self._size)
-        for rank, feature in enumerate(features):
-            if rank and best and self._size(feature) > _COMMON:
-                self._add_to_found(feature, best)
+        sized = sorted(
+            ((self._size(feature), feature) for feature in self._features(query, weights)),
+            key=lambda item: item[0],
+        )
+        for rank, (size, feature) in enumerate(sized):
+            if rank and best and size > _COMMON:
+                self._add_to_found(feature, size, best)
             else:
                 self._add_all(feature, best)
         total = sum(self._weigh(token) for token in query.tokens)
-        overlaps = (
-            (n, _overlap(sum(slots.values()), total, self._totals[n]))
-            for n, slots in best.items()
-            if self._kinds[n] in kinds
-        )
-        kept = (item for item in overlaps if item[1] >= floor)
-        top = heapq.nlargest(limit, kept, key=lambda item: (item[1], -item[0]))
-        return [Candidate(number, overlap) for number, overlap in top]
+        totals, names_kinds = self._totals, self._kinds
+        kept = []
+        for number, slots in best.items():
+            if names_kinds[number] not in kinds:
+                continue
+            shared = sum(slots.values())
+            union = total + totals[number] - shared
+            overlap = shared / union if union > 0 else 0.0
+            if overlap >= floor:
+                kept.append((overlap, -number))
+        top = heapq.nlargest(limit, kept)
+        return [Candidate(-number, overlap) for overlap, number in top]
 
     def _size(self, feature: _Feature) -> int:
-        return sum(len(self._postings.get(key, ())) for key in feature.credits)
+        postings = self._postings
+        return sum(len(postings.get(key, ())) for key in feature.credits)
 
     def _add_all(self, feature: _Feature, best: dict[int, dict[int, float]]) -> None:
+        postings = self._postings
+        if len(feature.slots) == 1:
+            position = feature.slots[0]
+            for key, credit in feature.credits.items():
+                for number in postings.get(key, ()):
+                    slots = best.get(number)
+                    if slots is None:
+                        best[number] = {position: credit}
+                    elif slots.get(position, 0.0) < credit:
+                        slots[position] = credit
+            return
         for key, credit in feature.credits.items():
-            for number in self._postings.get(key, ()):
-                _credit(best[number], feature.slots, credit)
+            for number in postings.get(key, ()):
+                slots = best.get(number)
+                if slots is None:
+                    slots = best[number] = {}
+                _credit(slots, feature.slots, credit)
 
-    def _add_to_found(self, feature: _Feature, best: dict[int, dict[int, float]]) -> None:
+    def _add_to_found(
+        self, feature: _Feature, size: int, best: dict[int, dict[int, float]]
+    ) -> None:
         """Credit only the names found so far: through the feature's postings or through the
         names' own keys, whichever is shorter to walk."""
-        if self._size(feature) < len(best) * len(feature.credits):
+        if size < len(best) * len(feature.credits):
             for key, credit in feature.credits.items():
                 for number in self._postings.get(key, ()):
-                    if number in best:
-                        _credit(best[number], feature.slots, credit)
+                    slots = best.get(number)
+                    if slots is not None:
+                        _credit(slots, feature.slots, credit)
+            return
+        names_keys = self._keys
+        if len(feature.credits) == 1:
+            [(key, credit)] = feature.credits.items()
+            for number, slots in best.items():
+                if key in names_keys[number]:
+                    _credit(slots, feature.slots, credit)
             return
         for number, slots in best.items():
-            keys = self._keys[number]
+            keys = names_keys[number]
             credit = max((c for key, c in feature.credits.items() if key in keys), default=0.0)
             if credit:
                 _credit(slots, feature.slots, credit)
@@ -127,16 +166,17 @@ class CandidateIndex:
     def _features(self, query: NameForm, weights: list[float]) -> Iterator[_Feature]:
         tokens = query.tokens
         for i, token in enumerate(tokens):
+            weight = weights[i]
             credits = {
-                "t:" + word: min(weights[i], self._weigh(word)) * score
-                for word, score in self.similar(token, query.person).items()
+                key: (weight if weight < listed else listed) * score
+                for key, listed, score in self._keyed(token, query.person)
             }
-            credits["j:" + token] = weights[i]
+            credits["j:" + token] = weight
             if i in query.acronyms:
                 credits["a:" + token] = _ACRONYM * weights[i]
             yield _Feature(credits, (i,))
         for i in range(len(tokens) - 1):
-            joined = self.spelled(tokens[i] + tokens[i + 1], query.person)
+            joined = self._joined(tokens[i], tokens[i + 1], query.person)
             weight = weights[i] + weights[i + 1]
             credits = {
                 "t:" + word: min(weight, self._weigh(word)) * s for word, s in joined.items()
@@ -145,7 +185,11 @@ class CandidateIndex:
                 yield _Feature(credits, (i, i + 1))
         for span in query.concepts:
             positions = tuple(range(span.start, span.end))
-            yield _Feature({"c:" + span.concept: sum(weights[i] for i in positions)}, positions)
+            key = "c:" + span.concept
+            # A concept counts no more than the list words saying it: "production enterprise"
+            # is said by hundreds of names, however rare the query's spelling of it.
+            weight = min(sum(weights[i] for i in positions), len(positions) * self._rarity(key))
+            yield _Feature({key: weight}, positions)
         if not query.person:
             initials = {
                 "t:" + letters: _INITIALS for letters in run_initials(query) if len(letters) > 2
@@ -157,14 +201,70 @@ class CandidateIndex:
         """The token's weight; a word the lists lack but that resembles list words weighs what
         they weigh ("liimited" what "limited" does)."""
         weight = self._weigh(token)
-        similar = self.similar(token, person)
+        similar, letters, heaviest, _ = self._lookup(token)
+        if person and letters:
+            similar = {**similar, **letters}
+            heaviest = max(heaviest, *(self._weigh(word) for word in letters))
         if similar and token not in similar:
-            return min(weight, max(self._weigh(word) for word in similar))
+            return min(weight, heaviest)
         return weight
 
-    def _similar(self, token: str, person: bool) -> dict[str, float]:
+    def _keyed(self, token: str, person: bool) -> tuple[tuple[str, float, float], ...]:
+        """(key, list word's weight, similarity) of each list word the token may stand for."""
+        found = self._lookup(token)
+        if person and found[1]:
+            return found[3] + tuple(
+                ("t:" + word, self._weigh(word), score) for word, score in found[1].items()
+            )
+        return found[3]
+
+    def _rarity(self, key: str) -> float:
+        """A key's weight by how few names carry it, on the scale of the token weights."""
+        count = len(self._postings.get(key, ()))
+        if not count:
+            return 1.0
+        return max(_MIN_RARITY, math.log((len(self._keys) + 1) / count) / self._log_names)
+
+    def similar(self, token: str, person: bool) -> dict[str, float]:
         """List words the query token may stand for, with their similarity to it."""
-        return self._check(token, person, _probes(token))
+        found, letters, _, _ = self._lookup(token)
+        if person and letters:
+            return {**found, **letters}
+        return found
+
+    def _look_up(
+        self, token: str
+    ) -> tuple[dict[str, float], dict[str, float], float, tuple[tuple[str, float, float], ...]]:
+        """The token's similar list words, and apart the initials it agrees with only in a
+        person's name (a lone letter stands for a given name)."""
+        words = set().union(*(self._by_spelling.get(probe, ()) for probe in _probes(token)))
+        found, letters = {}, {}
+        for word in words:
+            score, _ = token_similarity(token, word, False)
+            if score > 0:
+                found[word] = score
+            elif len(word) == 1 or len(token) == 1:
+                score, _ = token_similarity(token, word, True)
+                if score > 0:
+                    letters[word] = score
+        heaviest = max((self._weigh(word) for word in found), default=0.0)
+        keyed = tuple(("t:" + word, self._weigh(word), score) for word, score in found.items())
+        return found, letters, heaviest, keyed
+
+    def _warm(self) -> None:
+        """Look up the list's own words, the query words met most often, once, here."""
+        for key in self._postings:
+            if key.startswith("t:"):
+                self._lookup(key[2:])
+
+    def _joined(self, first: str, second: str, person: bool) -> dict[str, float]:
+        """List words two adjacent query words may be written as: any spelling when one of them
+        is a particle or fragment ("al rawi" ~ "alrawy"); else only as the two are written
+        ("abdul rahman" = "abdulrahman"), which costs nothing to look up."""
+        if min(len(first), len(second)) <= _FRAGMENT:
+            return self.spelled(first + second, person)
+        word = first + second
+        return {word: 1.0} if "t:" + word in self._postings else {}
 
     def _spelled(self, token: str, person: bool) -> dict[str, float]:
         """List words spelt like the token, typos aside (for two query words written as one)."""
@@ -188,11 +288,6 @@ def _credit(slots: dict[int, float], positions: tuple[int, ...], credit: float) 
             slots[position] = share
 
 
-def _overlap(shared: float, query_total: float, name_total: float) -> float:
-    union = query_total + name_total - shared
-    return shared / union if union > 0 else 0.0
-
-
 def _name_keys(form: NameForm) -> Iterator[str]:
     """Keys of a list name."""
     tokens = form.tokens
@@ -209,6 +304,8 @@ def _probes(token: str, typos: bool = True) -> set[str]:
     deleted (two words a typo apart share one)."""
     folded = fold(token)
     probes = {token, "~" + folded}
+    if len(token) >= 5 and (reading := german_reading(token)) != token:
+        probes.add("~" + fold(reading))
     if len(token) >= 4:
         probes.add("<" + min(token, token[::-1]))
     if len(token) >= 5:

