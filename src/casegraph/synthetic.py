@@ -263,6 +263,25 @@ class _Writer:
                 break
         return list(chosen) + [self.cast.companies[0]] * (count - len(chosen))
 
+    def people(self, count: int) -> list[Person]:
+        """`count` different people (repeats only when the cast is smaller): nobody travels with themselves."""
+        chosen: dict[str, Person] = {}
+        for _ in range(count * 4):
+            person = self.person()
+            chosen.setdefault(person.name, person)
+            if len(chosen) == count:
+                break
+        return list(chosen.values()) + [self.cast.people[0]] * (count - len(chosen))
+
+    def places(self, count: int) -> list[str]:
+        """`count` different places where the cast has enough."""
+        chosen: dict[str, None] = {}
+        for _ in range(count * 4):
+            chosen.setdefault(self.pick(self.cast.places), None)
+            if len(chosen) == count:
+                break
+        return list(chosen) + [self.cast.places[0]] * (count - len(chosen))
+
     def product(self, plural: bool = False) -> str:
         product = f"{self.pick(self.cast.products)} {self.pick(_KINDS)}"
         return _plural(product) if plural else product
@@ -297,7 +316,7 @@ def _misspell(name: str, rng: random.Random) -> str:
 def _claim_sentence(w: _Writer) -> str:
     seller, buyer, via = w.companies(3)
     outlet = w.pick(w.cast.outlets)
-    person = w.person()
+    person, companion = w.people(2)
     employer = w.cast.companies[person.employer]
     templates: tuple[Callable[[], str], ...] = (
         lambda: (
@@ -314,7 +333,7 @@ def _claim_sentence(w: _Writer) -> str:
         ),
         lambda: (
             f"{person.name}, the {person.role} of {employer}, travelled with "
-            f"{w.person().name} to {w.pick(w.cast.places)} in {w.when()}."
+            f"{companion.name} to {w.pick(w.cast.places)} in {w.when()}."
         ),
         lambda: f"The {w.pick(_ADJECTIVES)} company {seller} manufactures the {w.product()}.",
         lambda: f"{buyer} is a subsidiary of {via}.",
@@ -388,9 +407,9 @@ def _invoice(w: _Writer, _size: Size) -> str:
 
 
 def _booking(w: _Writer, _size: Size) -> str:
-    a, b = w.person(), w.person()
+    a, b = w.people(2)
     employer_a, employer_b = w.cast.companies[a.employer], w.cast.companies[b.employer]
-    origin, destination = w.pick(w.cast.places), w.pick(w.cast.places)
+    origin, destination = w.places(2)
     return "\n".join(
         [
             f"Travel booking {w.rng.randrange(100000, 999999)}",
