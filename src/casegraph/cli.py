@@ -31,7 +31,7 @@ from casegraph.commands.analysis import (
     print_sanctioned,
     timeline_command,
 )
-from casegraph.commands.common import DbOption, err, fail, open_store, out
+from casegraph.commands.common import CsvOutOption, DbOption, err, fail, open_store, out
 from casegraph.commands.documents import documents_app
 from casegraph.commands.entities import entities_app
 from casegraph.commands.exports import FORMATS, write_export
@@ -348,12 +348,7 @@ def match_command(
             "--pairs", help="CSV with columns name1, name2, schema; other columns are kept."
         ),
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", "-o", "--output", help="CSV file to write. Default: standard output."
-        ),
-    ] = None,
+    output: CsvOutOption = None,
     threshold: ThresholdOption = DEFAULT_THRESHOLD,
 ) -> None:
     """Score name pairs with the scorer screening uses, to check it on your own cases.

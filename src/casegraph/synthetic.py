@@ -11,6 +11,7 @@ whole corpus follows from its seed, so it is reproducible byte for byte.
 
 from __future__ import annotations
 
+import calendar
 import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -132,20 +133,7 @@ _ADJECTIVES = (
     "Serbian",
 )
 _CURRENCIES = ("USD", "EUR", "CNY")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = tuple(calendar.month_name)[1:]
 _FILLER = (
     "Demand for cheap components has grown since the war began.",
     "Export controls on such parts have tightened over the past two years.",

@@ -38,7 +38,7 @@ if not CHROMIUM:
         raise RuntimeError("chromium is required here: apt-get install chromium")
     pytest.skip("no chromium on this machine (apt-get install chromium; .ci/run does)", allow_module_level=True)
 
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Page, expect, sync_playwright
 
 
 def _free_port() -> int:

@@ -38,7 +38,7 @@ def test_model_ships_offline_and_embeds() -> None:
     )
     assert vectors.shape == (3, 384) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
-    assert vectors[0] @ vectors[1] > 0.5 > 0.2 > vectors[0] @ vectors[2]
+    assert vectors[0] @ vectors[1] > 0.5 and vectors[0] @ vectors[2] < 0.2
 
 
 def test_batching_does_not_change_vectors() -> None:

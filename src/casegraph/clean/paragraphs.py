@@ -40,7 +40,6 @@ from dataclasses import dataclass, replace
 from statistics import median
 
 import numpy as np
-
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from casegraph.clean import embedding

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -14,6 +15,11 @@ from casegraph.store.database import Store
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
+CsvOutOption = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", "--output", help="CSV file to write. Default: standard output."),
+]
+"""Where a command that scores rows of a CSV (match, links classify) writes them."""
 DbOption = Annotated[
     str | None,
     typer.Option(

@@ -14,7 +14,7 @@ from typing import IO, Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from casegraph.commands.common import err, fail
+from casegraph.commands.common import CsvOutOption, err, fail
 from casegraph.errors import CasegraphError
 from casegraph.links.table import LinkTable, read_table, write_table
 
@@ -36,12 +36,7 @@ def classify_command(
             "--in", help="CSV with columns sentence, src_label, tgt_label; other columns are kept."
         ),
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", "-o", "--output", help="CSV file to write. Default: standard output."
-        ),
-    ] = None,
+    output: CsvOutOption = None,
     by_pair: Annotated[
         bool,
         typer.Option(

@@ -168,7 +168,7 @@ class CandidateIndex:
         for i, token in enumerate(tokens):
             weight = weights[i]
             credits = {
-                key: (weight if weight < listed else listed) * score
+                key: (weight if weight < listed else listed) * score  # noqa: FURB136  (hot loop: no call)
                 for key, listed, score in self._keyed(token, query.person)
             }
             credits["j:" + token] = weight
