@@ -19,10 +19,6 @@ each fold's training part. Prints, for each model:
 - accuracy on the test sentences whose two names never occur in the training
   part (a different spelling of the same party may still occur there);
 
-casegraph's regularisation C is chosen on each fold's training part alone, by
-an inner 4-fold pair-grouped CV (`training.choose_c`): the test pairs of a fold
-never pick it.
-
 then per-type F1 and the confusion matrix of casegraph's model. Prints only;
 nothing here asserts a figure.
 """
@@ -42,15 +38,7 @@ from sklearn.metrics import confusion_matrix, f1_score
 
 from casegraph.extract.nlp import load_pipeline
 from casegraph.links.features import featurize
-from casegraph.links.training import (
-    Labelled,
-    TrainingSettings,
-    choose_c,
-    fit,
-    pair_folds,
-    pair_groups,
-    read_labelled,
-)
+from casegraph.links.training import Labelled, fit, pair_folds, pair_groups, read_labelled
 from casegraph.model import LinkType
 
 TRAINING = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "storyweb" / "links_train.csv"
@@ -110,11 +98,7 @@ def casegraph_scorer(data: list[Labelled], groups: list[str]) -> Scorer:
     labels = [d.link_type for d in data]
 
     def score(train: np.ndarray, test: np.ndarray) -> np.ndarray:
-        part = ([features[i] for i in train], [labels[i] for i in train], [groups[i] for i in train])
-        c, inner = choose_c(*part)
-        print(f"  fold of {len(test)} test sentences: C={c:g} by inner grouped CV on its training part ("
-              + ", ".join(f"C={k:g} {v:.3f}" for k, v in inner.items()) + ")")
-        weights = fit(*part, TrainingSettings(c=c))
+        weights = fit([features[i] for i in train], [labels[i] for i in train], [groups[i] for i in train])
         columns = [weights.classes.index(LinkType(v)) if LinkType(v) in weights.classes else -1 for v in LABELS]
         result = np.full((len(test), len(LABELS)), -1e9)
         for row, i in enumerate(test):

@@ -8,8 +8,8 @@ Run from the repository root, with ../shared beside it, after
 
 The input has columns sentence, src_label, tgt_label, link_type. The figures
 of the model on pairs it has never seen come from `bench/links.py`; this
-script only chooses C (inner pair-grouped CV over `TrainingSettings.c_grid`), fits and
-writes the artifact, so rerunning it reproduces the shipped file.
+script only fits and writes the artifact, so rerunning it reproduces the
+shipped file.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from casegraph.extract.nlp import load_pipeline
 from casegraph.links.features import featurize
-from casegraph.links.training import TrainingSettings, choose_c, fit, pair_groups, read_labelled
+from casegraph.links.training import TrainingSettings, fit, pair_groups, read_labelled
 from casegraph.links.weights import ARTIFACT
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,12 +38,9 @@ def main() -> None:
     started = time.perf_counter()
     features = list(featurize(load_pipeline(), examples))
     parsed = time.perf_counter() - started
-    labels, groups = [item.link_type for item in labelled], pair_groups(examples)
-    c, inner = choose_c(features, labels, groups)
-    print(f"C={c:g} by 4-fold pair-grouped CV (" + ", ".join(f"C={k:g} {v:.3f}" for k, v in inner.items()) + ")")
-    weights = fit(features, labels, groups, TrainingSettings(c=c))
+    weights = fit(features, [item.link_type for item in labelled], pair_groups(examples), TrainingSettings())
     weights.save(args.out)
-    print(f"{len(labelled)} sentences parsed in {parsed:.1f} s, C chosen and fitted in {time.perf_counter() - started - parsed:.1f} s")
+    print(f"{len(labelled)} sentences parsed in {parsed:.1f} s, fitted in {time.perf_counter() - started - parsed:.1f} s")
     print(f"{len(weights.classes)} classes, {len(weights.features)} features -> {args.out} "
           f"({args.out.stat().st_size / 1024:.0f} KiB)")
 

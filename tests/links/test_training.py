@@ -13,15 +13,7 @@ from casegraph.errors import InputError
 from casegraph.extract.nlp import load_pipeline
 from casegraph.links.classifier import LinkClassifier
 from casegraph.links.features import LinkExample
-from casegraph.links.training import (
-    TrainingSettings,
-    choose_c,
-    fit,
-    pair_folds,
-    pair_groups,
-    read_labelled,
-    sample_weights,
-)
+from casegraph.links.training import fit, pair_folds, pair_groups, read_labelled, sample_weights
 from casegraph.model import LinkType
 
 FAMILY, OWNER, WITHIN = LinkType.FAMILY, LinkType.OWNER, LinkType.WITHIN
@@ -62,19 +54,6 @@ def test_folds_never_split_a_pair(pairs: list[tuple[str, str]]) -> None:
         assert not {groups[i] for i in train} & {groups[i] for i in test}
         tested.extend(test.tolist())
     assert sorted(tested) == list(range(len(groups)))
-
-
-def test_c_is_chosen_from_the_grid_by_grouped_folds() -> None:
-    features, labels, groups = [], [], []
-    for k in range(12):
-        for link_type in (FAMILY, OWNER, WITHIN):
-            features.append({f"hint={link_type.value}": 1.0, f"noise={k % 5}": 1.0})
-            labels.append(link_type)
-            groups.append(f"{link_type.value}{k}")
-    settings = TrainingSettings(c_grid=(0.01, 1.0), inner_folds=3)
-    c, scores = choose_c(features, labels, groups, settings)
-    assert set(scores) == {0.01, 1.0} and c in scores
-    assert scores[c] == max(scores.values()) and scores[1.0] >= 1.9
 
 
 def test_pair_groups_ignore_order() -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -136,24 +137,26 @@ def overlap(a: Fingerprint, b: Fingerprint) -> float:
 
 
 def candidates(prints: Sequence[Fingerprint]) -> Iterator[tuple[int, int]]:
-    """Index pairs sharing enough word pairs to be worth aligning."""
+    """Index pairs sharing enough word pairs to be worth aligning, in index order.
+
+    Shared word pairs are counted one document at a time, so memory holds one
+    document's partners, not every pair of the store.
+    """
     postings: dict[int, list[int]] = defaultdict(list)
     for index, fp in enumerate(prints):
         for shingle in fp.shingles:
             postings[shingle].append(index)
-    shared: Counter[int] = Counter()
-    n = len(prints)
     most = min(MAX_POSTINGS, common_limit(len(prints)))
-    for docs in postings.values():
-        if 1 < len(docs) <= most:
-            for i, a in enumerate(docs):
-                for b in docs[i + 1 :]:
-                    shared[a * n + b] += 1
-    for key, count in sorted(shared.items()):
-        a, b = divmod(key, n)
-        smaller = min(len(prints[a].shingles), len(prints[b].shingles))
-        if count >= 3 and count >= MIN_SHARED * smaller:
-            yield a, b
+    for a, fp in enumerate(prints):
+        shared: Counter[int] = Counter()
+        for shingle in fp.shingles:
+            docs = postings[shingle]
+            if 1 < len(docs) <= most:
+                shared.update(docs[bisect_right(docs, a) :])
+        for b, count in sorted(shared.items()):
+            smaller = min(len(fp.shingles), len(prints[b].shingles))
+            if count >= 3 and count >= MIN_SHARED * smaller:
+                yield a, b
 
 
 def compare(a: Fingerprint, b: Fingerprint) -> Link | None:

@@ -7,8 +7,6 @@ pair's type, and a few large pairs hold hundreds of sentences. So folds
 split by pair (never a shuffled split, which measures memory of the pair),
 and each sentence weighs 1/sqrt(size of its pair) times the square root of
 its class's rarity: large pairs and common types do not drown the rest.
-The regularisation strength C is chosen by an inner pair-grouped cross
-validation on the training part only (`choose_c`), never on test pairs.
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ import csv
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeAlias
 
@@ -47,8 +45,6 @@ class TrainingSettings:
 
     c: float = 1.0
     min_count: int = 2
-    c_grid: tuple[float, ...] = (1.0, 3.0, 10.0)
-    inner_folds: int = 4
     max_iter: int = 3000
     version: str = "links-v1"
 
@@ -126,33 +122,3 @@ def pair_folds(groups: Sequence[str], k: int = 5) -> Iterator[tuple[Indices, Ind
     rows = np.arange(len(groups))
     for train, test in GroupKFold(n_splits=k).split(rows, groups=list(groups)):
         yield train.astype(np.int64), test.astype(np.int64)
-
-
-def choose_c(
-    features: Sequence[Features],
-    labels: Sequence[LinkType],
-    groups: Sequence[str],
-    settings: TrainingSettings = TrainingSettings(),
-) -> tuple[float, dict[float, float]]:
-    """The C of `settings.c_grid` with the best inner pair-grouped CV score (sentence accuracy plus
-    macro-F1, each sentence alone), and the score of each C. Ties go to the smaller C."""
-    from sklearn.metrics import f1_score
-
-    gold = [y.value for y in labels]
-    scores: dict[float, float] = {}
-    for c in settings.c_grid:
-        predicted = [""] * len(labels)
-        for train, test in pair_folds(groups, settings.inner_folds):
-            weights = fit(
-                [features[i] for i in train],
-                [labels[i] for i in train],
-                [groups[i] for i in train],
-                replace(settings, c=c),
-            )
-            for i in test:
-                predicted[i] = weights.classes[int(np.argmax(weights.scores(features[i])))].value
-        accuracy = float(np.mean([p == g for p, g in zip(predicted, gold, strict=True)]))
-        macro = float(f1_score(gold, predicted, labels=sorted(set(gold)), average="macro", zero_division=0))
-        scores[c] = accuracy + macro
-    best = max(settings.c_grid, key=lambda c: (scores[c], -c))
-    return best, scores

@@ -72,7 +72,10 @@ function layout(nodes, edges, width, height) {
         const a = pos.get(nodes[i].id), b = pos.get(nodes[j].id);
         let dx = a.x - b.x, dy = a.y - b.y;
         const d = Math.max(1, Math.hypot(dx, dy));
-        const push = (k * k) / d;
+        // Labels run to the right of their node: side by side, two nodes need the left one's label width.
+        const left = a.x <= b.x ? nodes[i] : nodes[j];
+        const room = 20 + 6.5 * String(left.label || "").length;
+        const push = (k * k) / Math.max(1, Math.hypot((dx * 60) / room, dy));
         dx /= d; dy /= d;
         force.get(nodes[i].id).x += dx * push; force.get(nodes[i].id).y += dy * push;
         force.get(nodes[j].id).x -= dx * push; force.get(nodes[j].id).y -= dy * push;
@@ -91,8 +94,8 @@ function layout(nodes, edges, width, height) {
     for (const n of nodes) {
       // Gravity towards the centre keeps separate components on screen instead of pinned to an edge.
       const p = pos.get(n.id), f = force.get(n.id);
-      f.x += (width / 2 - p.x) * 0.3;
-      f.y += (height / 2 - p.y) * 0.3;
+      f.x += (width / 2 - p.x) * 0.8;
+      f.y += (height / 2 - p.y) * 0.8;
     }
     const heat = 12 * (1 - step / 300) + 0.5;
     for (const n of nodes) {
