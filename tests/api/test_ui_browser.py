@@ -1,4 +1,4 @@
-"""The web UI in a real Chromium driven by Playwright, over the seed case plus a hostile document.
+"""The web UI in a real Chromium driven by Playwright, over the demo case plus a hostile document.
 
 Needs Debian's chromium (`apt-get install chromium`); `.ci/run` installs it and sets
 CASEGRAPH_REQUIRE_BROWSER=1 so that a missing browser fails there instead of skipping.
@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -18,8 +17,10 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from typer.testing import CliRunner
 
 from casegraph.api.app import create_app
+from casegraph.cli import app
 from casegraph.pipeline import ingest, rebuild
 from casegraph.store.database import Store
 
@@ -48,13 +49,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(seed_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("ui")
-    source = seed_store.engine.url.database
-    assert source is not None
-    with sqlite3.connect(source) as original, sqlite3.connect(folder / "case.db") as target:
-        original.backup(target)
-    store = Store(f"sqlite:///{folder / 'case.db'}")
+    db = f"sqlite:///{folder / 'case.db'}"
+    made = CliRunner().invoke(app, ["demo", "--db", db, "-o", str(folder / "demo.json")])
+    assert made.exit_code == 0, made.output
+    store = Store(db)
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     ingest(store, [folder / "hostile.txt"])
     rebuild(store)
