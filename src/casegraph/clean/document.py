@@ -14,6 +14,7 @@ from itertools import pairwise
 from casegraph.clean.language import detect_language
 from casegraph.clean.paragraphs import extraction_text, withhold
 from casegraph.clean.unicode import repair
+from casegraph.ingest.files import title_of
 from casegraph.ingest.pages import PAGE_STARTS, page_starts
 from casegraph.model import Document, RemovedSpan
 
@@ -26,7 +27,23 @@ def clean_document(document: Document, kept: Iterable[tuple[int, int]] = ()) -> 
         s for s in withhold(repaired.text) if not any(_overlaps(s, k) for k in restored)
     )
     cleaned = replace(repaired, removed=removed)
-    return replace(cleaned, language=detect_language(extraction_text(cleaned)) or document.language)
+    kept_text = extraction_text(cleaned)
+    return replace(
+        cleaned,
+        title=_title(cleaned, kept_text),
+        language=detect_language(kept_text) or document.language,
+    )
+
+
+def _title(document: Document, kept_text: str) -> str:
+    """A title guessed from the first line is guessed again when that line was withheld (a menu)."""
+    guessed = title_of(document.text, document.title)
+    if not document.removed or document.title != guessed:
+        return document.title
+    first = len(document.text) - len(document.text.lstrip())
+    if not any(s.start <= first < s.end for s in document.removed):
+        return document.title
+    return title_of(kept_text, document.title)
 
 
 def _overlaps(span: RemovedSpan, kept: tuple[int, int]) -> bool:
