@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 Size = Literal["small", "mixed"]
 SIZES: tuple[Size, ...] = ("small", "mixed")
@@ -151,6 +151,8 @@ _SPAM = (
     "Advertisement. Luxury watches at wholesale prices, free shipping worldwide.",
 )
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Person:
@@ -244,31 +246,15 @@ class _Writer:
 
     def companies(self, count: int) -> list[str]:
         """`count` different companies (fewer when the cast is smaller)."""
-        chosen: dict[str, None] = {}
-        for _ in range(count * 4):
-            chosen.setdefault(self.company(), None)
-            if len(chosen) == count:
-                break
-        return list(chosen) + [self.cast.companies[0]] * (count - len(chosen))
+        return _distinct(self.company, count, self.cast.companies[0])
 
     def people(self, count: int) -> list[Person]:
         """`count` different people (repeats only when the cast is smaller): nobody travels with themselves."""
-        chosen: dict[str, Person] = {}
-        for _ in range(count * 4):
-            person = self.person()
-            chosen.setdefault(person.name, person)
-            if len(chosen) == count:
-                break
-        return list(chosen.values()) + [self.cast.people[0]] * (count - len(chosen))
+        return _distinct(self.person, count, self.cast.people[0])
 
     def places(self, count: int) -> list[str]:
         """`count` different places where the cast has enough."""
-        chosen: dict[str, None] = {}
-        for _ in range(count * 4):
-            chosen.setdefault(self.pick(self.cast.places), None)
-            if len(chosen) == count:
-                break
-        return list(chosen) + [self.cast.places[0]] * (count - len(chosen))
+        return _distinct(lambda: self.pick(self.cast.places), count, self.cast.places[0])
 
     def product(self, plural: bool = False) -> str:
         product = f"{self.pick(self.cast.products)} {self.pick(_KINDS)}"
@@ -283,6 +269,16 @@ class _Writer:
     def money(self) -> str:
         amount = self.rng.randrange(5, 5000) * 1000
         return f"{self.pick(_CURRENCIES)} {amount:,}"
+
+
+def _distinct(draw: Callable[[], T], count: int, filler: T) -> list[T]:
+    """`count` different draws, in draw order; `filler` makes up the number when draws keep repeating."""
+    chosen: dict[T, None] = {}
+    for _ in range(count * 4):
+        chosen.setdefault(draw(), None)
+        if len(chosen) == count:
+            break
+    return list(chosen) + [filler] * (count - len(chosen))
 
 
 def _plural(phrase: str) -> str:
