@@ -1,13 +1,12 @@
 """The web UI in a real Chromium driven by Playwright, over the demo case plus a hostile document.
 
-Needs Debian's chromium (`apt-get install chromium`); `.ci/run` installs it and sets
-CASEGRAPH_REQUIRE_BROWSER=1 so that a missing browser fails there instead of skipping.
+Needs Debian's chromium (`apt-get install chromium`; `.ci/run` installs it). Without it
+these tests fail and say how to get it: they are never skipped.
 Screenshots of the main views go to test-artifacts/.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from playwright.sync_api import Page, expect, sync_playwright
 from typer.testing import CliRunner
 
 from casegraph.api.app import create_app
@@ -34,12 +34,6 @@ Marlow Freight Ltd supplied pumps to Ostrander Works in 2023, invoices seen by t
 <img src="x" onerror="window.__pwned = 'onerror'"> Ostrander Works denied it.
 """
 
-if not CHROMIUM:
-    if os.environ.get("CASEGRAPH_REQUIRE_BROWSER"):
-        raise RuntimeError("chromium is required here: apt-get install chromium")
-    pytest.skip("no chromium on this machine (apt-get install chromium; .ci/run does)", allow_module_level=True)
-
-from playwright.sync_api import Page, expect, sync_playwright
 
 
 def _free_port() -> int:
@@ -74,6 +68,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def page(server: str) -> Iterator[Page]:
+    if not CHROMIUM:
+        pytest.fail("no chromium on this machine: apt-get install chromium (.ci/run does)")
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(

@@ -7,7 +7,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from casegraph.cli import app
@@ -21,7 +20,6 @@ def read_csv(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-@pytest.mark.skipif(not BENCH.exists(), reason="needs ../shared/data/names")
 def test_whole_bench_comes_back_scored(tmp_path: Path) -> None:
     out = tmp_path / "scored.csv"
     result = runner.invoke(app, ["match", "--pairs", str(BENCH), "--out", str(out)])
