@@ -9,7 +9,6 @@ They go through the same stored decisions as the CLI, so they outlive re-ingest.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterable
 from importlib import resources
 from ipaddress import ip_address
 from typing import Annotated, Any
@@ -21,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from casegraph.analyse.case import AmbiguousEntity, CaseGraph, UnknownEntity, case_from_export
 from casegraph.analyse.exposure import exposure as exposure_of
 from casegraph.analyse.jsonable import payload
-from casegraph.analyse.paths import Path, Traversal, find_paths
+from casegraph.analyse.paths import Traversal, find_paths
 from casegraph.analyse.timeline import timeline as timeline_of
 from casegraph.api import schemas
 from casegraph.api.case import CaseView, date_key, passes
@@ -280,7 +279,7 @@ def create_app(store: Store, token: str) -> FastAPI:
         start, end = s.find(source), s.find(target)
         rules = Traversal(min_status=min_status, directed=directed)
         paths = find_paths(s.case, start, end, max_hops, rules, limit)
-        return s.answer({"source": start, "target": end, "paths": paths}, [start, end, *_path_ids(paths)])
+        return s.answer({"source": start, "target": end, "paths": paths}, [start, end, *(n for p in paths for n in p.nodes)])
 
     @app.get("/api/exposure", response_model=schemas.Analysis, tags=["analysis"])
     def exposure(
@@ -292,7 +291,7 @@ def create_app(store: Store, token: str) -> FastAPI:
         """Sanctioned parties the entity reaches within `hops` claims, nearest first, with the paths."""
         found = exposure_of(s.case, s.find(entity), hops, Traversal(min_status=min_status))
         reached = [r.entity_id for r in found.reached]
-        return s.answer(found, [found.entity_id, *reached, *_path_ids(p for r in found.reached for p in r.paths)])
+        return s.answer(found, [found.entity_id, *reached, *(n for r in found.reached for p in r.paths for n in p.nodes)])
 
     @app.get("/api/timeline", response_model=schemas.Analysis, tags=["analysis"])
     def timeline(
@@ -333,10 +332,6 @@ def create_app(store: Store, token: str) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
-
-
-def _path_ids(paths: Iterable[Path]) -> list[str]:
-    return [n for p in paths for hop in p.hops for n in (hop.source, hop.target)]
 
 
 def _decide(state: CaseState, decision: Decision) -> dict[str, Any]:

@@ -112,7 +112,7 @@ def path_command(
     paths = find_paths(case, start, end, max_hops, rules, limit)
     if format is Format.JSON:
         data = {"source": start, "target": end, "paths": paths}
-        _print_json(case, data, [start, end, *(n for p in paths for n in _ids(p))])
+        _print_json(case, data, [start, end, *(n for p in paths for n in p.nodes)])
         return
     title = f"{case.name(start)} -> {case.name(end)}"
     if not paths:
@@ -147,7 +147,7 @@ def exposure_command(
     found = exposure(case, find(case, entity), hops, Traversal(min_status=min_status))
     if format is Format.JSON:
         ids = [found.entity_id, *(r.entity_id for r in found.reached)]
-        _print_json(case, found, ids + [n for r in found.reached for p in r.paths for n in _ids(p)])
+        _print_json(case, found, ids + [n for r in found.reached for p in r.paths for n in p.nodes])
         return
     print_exposure(case, found)
 
@@ -170,7 +170,7 @@ def intermediaries_command(
     case = load(db)
     ranked = intermediaries(case, max_hops, Traversal(min_status=min_status))[:limit]
     if format is Format.JSON:
-        ids = [i.entity_id for i in ranked] + [n for i in ranked for p in i.paths for n in _ids(p)]
+        ids = [i.entity_id for i in ranked] + [n for i in ranked for p in i.paths for n in p.nodes]
         _print_json(case, list(ranked), ids)
         return
     print_intermediaries(case, ranked)
@@ -227,12 +227,6 @@ def write_text(text: str, output: FilePath | None) -> None:
     except OSError as exc:
         fail(f"cannot write {output}: {exc}")
     err.print(f"wrote {output}")
-
-
-def _ids(path: Path) -> Iterable[str]:
-    for hop in path.hops:
-        yield hop.source
-        yield hop.target
 
 
 def _print_json(case: CaseGraph, result: Any, ids: Iterable[str]) -> None:
