@@ -91,3 +91,38 @@ def test_the_floor_drops_names_sharing_little(index: CandidateIndex) -> None:
 
 def test_a_query_without_letters_finds_nothing(index: CandidateIndex) -> None:
     assert index.candidates(prepare("!!!", ORG), 5, EVERY_KIND) == []
+
+
+# Fictional list names where legal-form words also sit inside other names, unpeeled.
+LEGAL_LISTED = [
+    ("PUBLIC JOINT STOCK COMPANY VORTELEX", "organization"),
+    ("DELTA PUBLIC JOINT STOCK TRADING CORPORATION", "organization"),
+    ("OMEGA JOINT STOCK BANK", "organization"),
+    ("KARIM, Yusuf", "person"),
+    ("KARIM, Yasir", "person"),
+]
+
+
+@pytest.fixture(scope="module")
+def legal_index() -> CandidateIndex:
+    forms = [prepare(name, schema) for name, schema in LEGAL_LISTED]
+    return CandidateIndex(forms, default_weight, [schema for _, schema in LEGAL_LISTED])
+
+
+def test_misspelt_legal_form_words_do_not_rank_a_name_down(legal_index: CandidateIndex) -> None:
+    """"joitn" is no word of a name: the alignment ignores it as a misspelt legal form, so the
+    ranking does too, and the name that shares only legal words with the query ranks lower."""
+    query = prepare("PUBLIC JOITN STOCK COMPANY VORTELEX", ORG)
+    found = legal_index.candidates(query, 2, frozenset({"organization"}))
+    assert LEGAL_LISTED[found[0].number][0] == "PUBLIC JOINT STOCK COMPANY VORTELEX"
+    assert found[0].overlap == pytest.approx(1.0)
+    assert found[1].overlap < 0.5
+
+
+def test_a_four_letter_word_finds_the_five_letter_word_it_lacks_a_letter_of(
+    legal_index: CandidateIndex,
+) -> None:
+    assert "yusuf" in legal_index.similar("ysuf", True)
+    query = prepare("Ysuf Karim", PERSON)
+    found = legal_index.candidates(query, 1, frozenset({"person"}))
+    assert LEGAL_LISTED[found[0].number][0] == "KARIM, Yusuf"

@@ -150,9 +150,15 @@ def compare_names(a: str, b: str, type: EntityType | None = None) -> NameCompari
 
 
 def align(
-    a: NameForm, b: NameForm, weigh: Weigh, sides: tuple[str, str] = ("first", "second")
+    a: NameForm,
+    b: NameForm,
+    weigh: Weigh,
+    sides: tuple[str, str] = ("first", "second"),
+    floor: float = 0.0,
 ) -> Alignment:
-    """Align two prepared names; `weigh` says how much each token matters, `sides` names them."""
+    """Align two prepared names; `weigh` says how much each token matters, `sides` names them.
+    A score under `floor` before the penalties is returned as it is: the penalties only lower
+    it, and a caller that sets a floor drops what scores under it."""
     if not a.tokens or not b.tokens:
         return Alignment((a, b), (), (frozenset(), frozenset()), (), 0.0, sides)
     units = _select(_candidate_units(a, b))
@@ -165,6 +171,8 @@ def align(
     )
     telling = sum(not all(_stopword(a.tokens[i]) for i in unit.left) for unit in units)
     score = _score(units, weights, a.person or b.person, telling, used)
+    if score < floor:
+        return Alignment((a, b), tuple(units), legal, (), round(score, 4), sides)
     penalties = tuple(
         reason
         for reason, applies in (
@@ -335,11 +343,21 @@ def _joined_units(a: NameForm, b: NameForm, person: bool) -> list[_Unit]:
 
 def _acronym_units(a: NameForm, b: NameForm) -> list[_Unit]:
     """An acronym in `a` spelt by the initials of a run of `b`'s words."""
+    if not a.acronyms:
+        return []
+    starts = _first_letters(b.initials)
     return [
         _Unit((i,), run, _initials_score(a.tokens[i]), "initials")
         for i in sorted(a.acronyms)
+        if a.tokens[i][0] in starts
         for run in _spelled_runs(a.tokens[i], b)
     ]
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_letters(steps: Steps) -> frozenset[str]:
+    """Letters a run of words can start an acronym with: no other acronym is spelt by it."""
+    return frozenset(letters[0] for step in steps for _, letters in step if letters)
 
 
 def _initials_score(acronym: str) -> float:

@@ -51,6 +51,27 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class _Lookup:
+    """What the lists hold for one query word, found once per word."""
+
+    similar: dict[str, float]  # list words it may stand for, with their similarity
+    letters: dict[str, float]  # initials it agrees with only in a person's name
+    heaviest: float  # the weight of the heaviest similar word
+    keyed: tuple[tuple[str, float, float], ...]  # (key, list word's weight, similarity)
+    legal: bool  # it is, or is a typo of, a word of some list name's legal form
+
+
+@dataclass(frozen=True)
+class _Credits:
+    """A query word's (or pair's) weight, the credit each key gives it, and how many names
+    those keys reach."""
+
+    weight: float
+    credits: dict[str, float]
+    size: int
+
+
+@dataclass(frozen=True)
 class _Feature:
     """Keys a query feature may meet in list names, with the credit each gives, and the query
     positions that credit belongs to."""
@@ -80,8 +101,17 @@ class CandidateIndex:
             if key.startswith("t:"):
                 for probe in _probes(key[2:]):
                     self._by_spelling[probe].add(key[2:])
+        # Words of the lists' legal forms, by spelling: a query word like one of them ("joitn",
+        # "liimited") is a misspelt legal form the alignment will not count, so neither does
+        # the ranking, unless it meets a list word.
+        self._legal_by_spelling: dict[str, set[str]] = defaultdict(set)
+        for word in {word for form in forms for legal in form.legal_forms for word in legal.split()}:
+            for probe in _probes(word):
+                self._legal_by_spelling[probe].add(word)
         self._log_names = math.log(len(self._keys) + 1) or 1.0
         self._lookup = lru_cache(maxsize=1 << 17)(self._look_up)
+        self._word_feature = lru_cache(maxsize=1 << 16)(self._word)
+        self._pair_feature = lru_cache(maxsize=1 << 16)(self._pair)
         self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
         self._warm()
 
@@ -91,17 +121,29 @@ class CandidateIndex:
         """The `limit` list names of the given kinds sharing the largest share of weight with the
         query, and at least `floor` of it."""
         best: dict[int, dict[int, float]] = {}
-        weights = [self._query_weight(token, query.person) for token in query.tokens]
-        sized = sorted(
-            ((self._size(feature), feature) for feature in self._features(query, weights)),
-            key=lambda item: item[0],
-        )
+        tokens, person = query.tokens, query.person
+        words = [
+            self._word_feature(token, person, i in query.acronyms) for i, token in enumerate(tokens)
+        ]
+        weights = [word.weight for word in words]
+        sized = [(word.size, _Feature(word.credits, (i,))) for i, word in enumerate(words)]
+        for i in range(len(tokens) - 1):
+            pair = self._pair_feature(tokens[i], tokens[i + 1], person)
+            if pair is not None:
+                sized.append((pair.size, _Feature(pair.credits, (i, i + 1))))
+        sized += [(self._size(feature), feature) for feature in self._features(query, weights)]
+        sized.sort(key=_first)
         for rank, (size, feature) in enumerate(sized):
             if rank and best and size > _COMMON:
                 self._add_to_found(feature, size, best)
             else:
                 self._add_all(feature, best)
-        total = sum(self._weigh(token) for token in query.tokens)
+        legal = {
+            i: self._weigh(token)
+            for i, token in enumerate(query.tokens)
+            if len(query.tokens) > 1 and self._lookup(token).legal
+        }
+        total = sum(self._weigh(token) for token in query.tokens) - sum(legal.values())
         totals, names_kinds = self._totals, self._kinds
         kept = []
         for number, slots in best.items():
@@ -109,6 +151,8 @@ class CandidateIndex:
                 continue
             shared = sum(slots.values())
             union = total + totals[number] - shared
+            if legal:
+                union += sum(weight for i, weight in legal.items() if i in slots)
             overlap = shared / union if union > 0 else 0.0
             if overlap >= floor:
                 kept.append((overlap, -number))
@@ -116,8 +160,7 @@ class CandidateIndex:
         return [Candidate(-number, overlap) for overlap, number in top]
 
     def _size(self, feature: _Feature) -> int:
-        postings = self._postings
-        return sum(len(postings.get(key, ())) for key in feature.credits)
+        return self._key_postings(feature.credits)
 
     def _add_all(self, feature: _Feature, best: dict[int, dict[int, float]]) -> None:
         postings = self._postings
@@ -163,26 +206,34 @@ class CandidateIndex:
             if credit:
                 _credit(slots, feature.slots, credit)
 
+    def _word(self, token: str, person: bool, acronym: bool) -> _Credits:
+        """The keys one query word may meet, with their credits: the same for every query that
+        has the word, so made once."""
+        weight = self._query_weight(token, person)
+        credits = {
+            key: (weight if weight < listed else listed) * score  # noqa: FURB136  (hot loop: no call)
+            for key, listed, score in self._keyed(token, person)
+        }
+        credits["j:" + token] = weight
+        if acronym:
+            credits["a:" + token] = _ACRONYM * weight
+        return _Credits(weight, credits, self._key_postings(credits))
+
+    def _pair(self, first: str, second: str, person: bool) -> _Credits | None:
+        """The list words two adjacent query words may be written as, with their credits."""
+        joined = self._joined(first, second, person)
+        if not joined:
+            return None
+        weight = self._query_weight(first, person) + self._query_weight(second, person)
+        credits = {"t:" + word: min(weight, self._weigh(word)) * s for word, s in joined.items()}
+        return _Credits(weight, credits, self._key_postings(credits))
+
+    def _key_postings(self, credits: dict[str, float]) -> int:
+        postings = self._postings
+        return sum(len(postings.get(key, ())) for key in credits)
+
     def _features(self, query: NameForm, weights: list[float]) -> Iterator[_Feature]:
-        tokens = query.tokens
-        for i, token in enumerate(tokens):
-            weight = weights[i]
-            credits = {
-                key: (weight if weight < listed else listed) * score  # noqa: FURB136  (hot loop: no call)
-                for key, listed, score in self._keyed(token, query.person)
-            }
-            credits["j:" + token] = weight
-            if i in query.acronyms:
-                credits["a:" + token] = _ACRONYM * weights[i]
-            yield _Feature(credits, (i,))
-        for i in range(len(tokens) - 1):
-            joined = self._joined(tokens[i], tokens[i + 1], query.person)
-            weight = weights[i] + weights[i + 1]
-            credits = {
-                "t:" + word: min(weight, self._weigh(word)) * s for word, s in joined.items()
-            }
-            if credits:
-                yield _Feature(credits, (i, i + 1))
+        """Features other than single words and adjacent pairs: concepts and initials."""
         for span in query.concepts:
             positions = tuple(range(span.start, span.end))
             key = "c:" + span.concept
@@ -201,7 +252,8 @@ class CandidateIndex:
         """The token's weight; a word the lists lack but that resembles list words weighs what
         they weigh ("liimited" what "limited" does)."""
         weight = self._weigh(token)
-        similar, letters, heaviest, _ = self._lookup(token)
+        found = self._lookup(token)
+        similar, letters, heaviest = found.similar, found.letters, found.heaviest
         if person and letters:
             similar = {**similar, **letters}
             heaviest = max(heaviest, *(self._weigh(word) for word in letters))
@@ -212,11 +264,11 @@ class CandidateIndex:
     def _keyed(self, token: str, person: bool) -> tuple[tuple[str, float, float], ...]:
         """(key, list word's weight, similarity) of each list word the token may stand for."""
         found = self._lookup(token)
-        if person and found[1]:
-            return found[3] + tuple(
-                ("t:" + word, self._weigh(word), score) for word, score in found[1].items()
+        if person and found.letters:
+            return found.keyed + tuple(
+                ("t:" + word, self._weigh(word), score) for word, score in found.letters.items()
             )
-        return found[3]
+        return found.keyed
 
     def _rarity(self, key: str) -> float:
         """A key's weight by how few names carry it, on the scale of the token weights."""
@@ -227,17 +279,16 @@ class CandidateIndex:
 
     def similar(self, token: str, person: bool) -> dict[str, float]:
         """List words the query token may stand for, with their similarity to it."""
-        found, letters, _, _ = self._lookup(token)
-        if person and letters:
-            return {**found, **letters}
-        return found
+        found = self._lookup(token)
+        if person and found.letters:
+            return {**found.similar, **found.letters}
+        return found.similar
 
-    def _look_up(
-        self, token: str
-    ) -> tuple[dict[str, float], dict[str, float], float, tuple[tuple[str, float, float], ...]]:
+    def _look_up(self, token: str) -> _Lookup:
         """The token's similar list words, and apart the initials it agrees with only in a
         person's name (a lone letter stands for a given name)."""
-        words = set().union(*(self._by_spelling.get(probe, ()) for probe in _probes(token)))
+        probes = _probes(token)
+        words = set().union(*(self._by_spelling.get(probe, ()) for probe in probes))
         found, letters = {}, {}
         for word in words:
             score, _ = token_similarity(token, word, False)
@@ -249,7 +300,9 @@ class CandidateIndex:
                     letters[word] = score
         heaviest = max((self._weigh(word) for word in found), default=0.0)
         keyed = tuple(("t:" + word, self._weigh(word), score) for word, score in found.items())
-        return found, letters, heaviest, keyed
+        legal_words = set().union(*(self._legal_by_spelling.get(probe, ()) for probe in probes))
+        legal = any(token_similarity(token, word, False)[0] > 0 for word in legal_words)
+        return _Lookup(found, letters, heaviest, keyed, legal)
 
     def _warm(self) -> None:
         """Look up the list's own words, the query words met most often, once, here."""
@@ -280,6 +333,10 @@ class CandidateIndex:
         return found
 
 
+def _first(item: tuple[int, _Feature]) -> int:
+    return item[0]
+
+
 def _credit(slots: dict[int, float], positions: tuple[int, ...], credit: float) -> None:
     """Spread a feature's credit over its query positions, keeping each position's best."""
     share = credit / len(positions)
@@ -301,7 +358,8 @@ def _name_keys(form: NameForm) -> Iterator[str]:
 def _probes(token: str, typos: bool = True) -> set[str]:
     """Spellings a word is looked up by: itself, its folded form, its stem, itself either way
     round, its letters in order and, for words of five letters or more, both with one letter
-    deleted (two words a typo apart share one)."""
+    deleted (two words a typo apart share one; a word of four meets a word of five it lacks
+    a letter of)."""
     folded = fold(token)
     probes = {token, "~" + folded}
     if len(token) >= 5 and (reading := german_reading(token)) != token:
@@ -310,8 +368,9 @@ def _probes(token: str, typos: bool = True) -> set[str]:
         probes.add("<" + min(token, token[::-1]))
     if len(token) >= 5:
         probes.update(("=" + stem(token), "%" + "".join(sorted(token))))
-    if typos and len(token) >= _MIN_DELETE_LENGTH and token.isalpha():
+    if typos and len(token) >= _MIN_DELETE_LENGTH - 1 and token.isalpha():
         for word in (token, folded):
-            probes.update("-" + word[:i] + word[i + 1 :] for i in range(len(word)))
             probes.add("-" + word)
+            if len(token) >= _MIN_DELETE_LENGTH:
+                probes.update("-" + word[:i] + word[i + 1 :] for i in range(len(word)))
     return probes

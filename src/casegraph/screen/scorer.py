@@ -55,9 +55,10 @@ class Scorer:
     def __init__(self, stats: TokenStats) -> None:
         self.stats = stats
 
-    def score(self, query: NameForm, listed: NameForm) -> Alignment:
-        """The alignment of the query with the list name (its explanation is made on demand)."""
-        return align(query, listed, self.stats.weight, sides=("query", "list"))
+    def score(self, query: NameForm, listed: NameForm, floor: float = 0.0) -> Alignment:
+        """The alignment of the query with the list name (its explanation is made on demand);
+        a score under `floor` may miss the penalties that would lower it further."""
+        return align(query, listed, self.stats.weight, ("query", "list"), floor)
 
 
 def explain(aligned: Alignment) -> str:

@@ -35,7 +35,7 @@ _MARGIN = 0.1
 # sharing less than `_OVERLAP` of the two names' weight when the threshold is `_OVERLAP_FROM` or
 # more (such a name never reached 0.75 in bench/screen.py's development runs).
 _SPARE_CANDIDATES = 3
-_OVERLAP, _OVERLAP_FROM = 0.2, 0.6
+_OVERLAP, _OVERLAP_FROM = 0.25, 0.6
 # Once a list name agrees almost exactly, names sharing less than this share of its overlap are
 # not aligned: in the development runs they never came within `_MARGIN` of it.
 _SETTLED = 0.6
@@ -166,7 +166,7 @@ class Screener:
             # is not always the one that agrees best ("AO MUROMSKOE SKB" beside "MUROM SPECIAL
             # DESIGN BUREAU").
             seen.add(entry)
-            hits.append(_Hit(listed, name, self._scorer.score(query, listed.form)))
+            hits.append(_Hit(listed, name, self._scorer.score(query, listed.form, threshold)))
             if hits[-1].comparison.score >= _CLEAR:
                 floor = max(floor, _SETTLED * found.overlap)
         return hits
