@@ -193,9 +193,9 @@ def german_reading(token: str) -> str:
 def _code_similarity(a: str, b: str) -> tuple[float, str]:
     """Letters and digits in one word (a hull number, a registration): the same digits, and
     letters that are one spelling ("YV3016" written in Cyrillic and back, "iv3016")."""
-    if a.isalnum() and b.isalnum() and not (a.isdigit() or b.isdigit()):
-        if _DIGITS.sub("", a) == _DIGITS.sub("", b) and fold(a) == fold(b):
-            return _SPELLING, "spelling"
+    both_codes = a.isalnum() and b.isalnum() and not (a.isdigit() or b.isdigit())
+    if both_codes and _DIGITS.sub("", a) == _DIGITS.sub("", b) and fold(a) == fold(b):
+        return _SPELLING, "spelling"
     return 0.0, ""
 
 
