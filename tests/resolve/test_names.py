@@ -278,3 +278,42 @@ def test_arabic_script_against_latin_letters_by_consonants() -> None:
 def test_hull_numbers_through_cyrillic() -> None:
     assert compare_names("ИВ2291", "YV2291").score >= SAME
     assert compare_names("ИВ2291", "YV2292").score < DIFFERENT
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "person"),
+    [
+        ("chadi", "hadi", True),  # German "ch" for Cyrillic х: a reading, not a typo
+        ("juan", "yuan", False),  # German "j" for the y of a short syllable
+        ("ju", "yu", False),
+        ("cizovka", "chizhovka", False),  # scholarly Čižovka without its diacritics
+    ],
+)
+def test_romanisations_score_as_readings(a: str, b: str, person: bool) -> None:
+    assert token_similarity(a, b, person) == (0.85, "romanisation")
+    assert token_similarity(b, a, person) == (0.85, "romanisation")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "person"),
+    [
+        ("jang", "yang", True),  # two Korean surnames, not one read two ways
+        ("zhang", "zang", False),  # two Chinese surnames: syllables are too short to read plainly
+        ("chen", "cen", True),
+    ],
+)
+def test_short_syllables_are_not_read_as_romanisations(a: str, b: str, person: bool) -> None:
+    assert token_similarity(a, b, person)[1] != "romanisation"
+
+
+def test_fu_juan_ju_is_the_vessel_fu_yuan_yu() -> None:
+    assert compare_names("Fu Juan Ju 7612", "FU YUAN YU 7612").score >= 0.8
+    assert compare_names("Fu Juan Ju 7612", "FU YUAN YU 7613").score < 0.75
+
+
+def test_a_surname_that_only_looks_alike_stays_under_the_threshold() -> None:
+    """Given name read the German way and patronymic agreed: the near-miss surname still says
+    two people, if only just."""
+    compared = compare_names("Sergej Pavlovich Vornak", "Sergey Pavlovich KORNAT", PERSON)
+    assert "vornak ~ kornat (near miss)" in compared.explanation
+    assert 0.7 < compared.score < 0.75

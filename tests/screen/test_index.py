@@ -110,7 +110,7 @@ def legal_index() -> CandidateIndex:
 
 
 def test_misspelt_legal_form_words_do_not_rank_a_name_down(legal_index: CandidateIndex) -> None:
-    """"joitn" is no word of a name: the alignment ignores it as a misspelt legal form, so the
+    """ "joitn" is no word of a name: the alignment ignores it as a misspelt legal form, so the
     ranking does too, and the name that shares only legal words with the query ranks lower."""
     query = prepare("PUBLIC JOITN STOCK COMPANY VORTELEX", ORG)
     found = legal_index.candidates(query, 2, frozenset({"organization"}))

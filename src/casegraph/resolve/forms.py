@@ -104,9 +104,7 @@ def prepare(name: str, type: EntityType | str | None = None) -> NameForm:
         words = [_letters(word) for word in text.split()]
         tokens, forms = remove_person_prefixes(" ".join(words)).split() or words, list[str]()
         concepts = given_names().spans(tokens)
-        return NameForm(
-            name, tuple(tokens), (), True, concepts, frozenset(), (), _in_abjad(name)
-        )
+        return NameForm(name, tuple(tokens), (), True, concepts, frozenset(), (), _in_abjad(name))
     text = normalize(_DOTTED.sub(_undotted, name))
     tokens, forms = split_legal_forms((remove_obj_prefixes(text) or text).split())
     concepts = _sorted(glossary().spans(tokens) + _widest(numbers().spans(tokens)))

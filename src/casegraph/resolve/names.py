@@ -73,7 +73,7 @@ _CONCEPT = 0.95
 # "Fund 2"), a father and son named the other way round ("Salman bin Muhammad", "Muhammad bin
 # Salman").
 _PENALTY = 0.5
-_NEAR_LENGTH, _NEAR_SIMILARITY, _NEAR_SCORE = 2, 0.6, 0.4
+_NEAR_LENGTH, _NEAR_SIMILARITY, _NEAR_SCORE = 2, 0.6, 0.38
 _CUT_SHORT, _FIELD = 0.6, 20
 # Arabic script against Latin letters: consonants alike, vowels unknown.
 _ABJAD, _ABJAD_CONSONANTS = 0.8, 3
@@ -405,7 +405,9 @@ def _select(units: list[_Unit]) -> list[_Unit]:
 def _near_miss(a: NameForm, b: NameForm, units: list[_Unit]) -> list[_Unit]:
     """The one word each name has left, when everything else agrees and the two still look alike
     ("Schulze" / "Scholz"): a spelling the typo rules do not reach, or a namesake one letter-
-    group apart. Half credit: with one agreeing word beside it, the pair sits at the threshold."""
+    group apart. Under half credit: with one agreeing word beside it the pair stays below the
+    threshold, with two ("Sergej Viktorovich Navros" / "Sergey Viktorovich LAVROV") just below
+    when one of them is only read alike."""
     if not units:
         return []
     used_a, used_b = _used(units, 0), _used(units, 1)

@@ -71,6 +71,11 @@ _GERMAN_LENGTH = 5
 _GERMAN_TYPO_LENGTH = 6
 _GERMAN_READINGS = {"tsch": "ch", "sch": "zh", "ch": "kh", "j": "y"}
 _GERMAN_LETTERS = re.compile("|".join(_GERMAN_READINGS))
+# Scholarly romanisations write č, ž, š, šč for ch, zh, sh, shch; without the diacritics one
+# letter is left. Only for words long enough not to be a Chinese syllable ("zhang" / "zang"
+# are two surnames).
+_DIGRAPHS = (("shch", "sc"), ("ch", "c"), ("zh", "z"), ("sh", "s"))
+_PLAIN_LENGTH = 6
 _RUSSIAN_ENDING = re.compile(r"(?:ogo|ego|omu|emu|oi|oe|ij|ii|aia|aja|[aeiouy])$")
 
 
@@ -165,20 +170,59 @@ def token_similarity(a: str, b: str, person: bool = False) -> tuple[float, str]:
     if min(len(a), len(b)) >= 5 and stem(a) == stem(b):
         return _WORD_FORM, "word form"
     typo = max(_typo_similarity(a, b), _typo_similarity(*folded))
+    if typo[0] < _GERMAN:
+        # "Chadi" is a typo away from "Hadi", but the German reading of a Cyrillic spelling
+        # says more: the better of the two stands.
+        reading = _reading_similarity(a, b, folded, person)
+        if reading[0] > typo[0]:
+            return reading
     if typo[0]:
         return typo
-    if min(len(a), len(b)) >= _GERMAN_LENGTH:
-        for x, y in ((a, b), (b, a)):
-            reading = german_reading(x)
-            if reading == x:
-                continue
-            if fold(reading) == fold(y):
-                return _GERMAN, "romanisation"
-            read = fold(reading)
-            typo = _typo_similarity(read, folded[1] if x is a else folded[0])
-            if typo[0] and len(read) >= _GERMAN_TYPO_LENGTH:
-                return min(typo[0], _GERMAN), "romanisation"
     return _scrambled(a, b)
+
+
+def _reading_similarity(a: str, b: str, folded: tuple[str, str], person: bool) -> tuple[float, str]:
+    """Two romanisations of one Cyrillic word: a German one, or one with its diacritics lost."""
+    if max(len(a), len(b)) >= _GERMAN_LENGTH:
+        german = _german_similarity(a, b, folded, min(len(a), len(b)) >= _GERMAN_LENGTH)
+        if german[0]:
+            return german
+    # "Fu Juan Ju" for "Fu Yuan Yu": a short word read the German way. Not in a person's name,
+    # where a j and a y can be two surnames ("Jang", "Yang").
+    short = min(len(a), len(b)) < _GERMAN_LENGTH
+    if short and not person and (german_reading(a) == b or german_reading(b) == a):
+        return _GERMAN, "romanisation"
+    plain = plain_reading(a), plain_reading(b)
+    if plain[0] == plain[1] and len(plain[0]) >= _PLAIN_LENGTH and a != b:
+        return _GERMAN, "romanisation"
+    return 0.0, ""
+
+
+@lru_cache(maxsize=1 << 16)
+def plain_reading(token: str) -> str:
+    """The token with English digraphs written as one letter, as a scholarly or French
+    romanisation reads once its diacritics are gone: "chizhovka" -> "cizovka" (from
+    "Čižovka")."""
+    for old, new in _DIGRAPHS:
+        if old in token:
+            token = token.replace(old, new)
+    return token
+
+
+def _german_similarity(a: str, b: str, folded: tuple[str, str], typos: bool) -> tuple[float, str]:
+    """One token read as a German romanisation of Russian equals the other, or with `typos`
+    nearly."""
+    for x, y in ((a, b), (b, a)):
+        reading = german_reading(x)
+        if reading == x:
+            continue
+        if fold(reading) == fold(y):
+            return _GERMAN, "romanisation"
+        read = fold(reading)
+        typo = _typo_similarity(read, folded[1] if x is a else folded[0])
+        if typos and typo[0] and len(read) >= _GERMAN_TYPO_LENGTH:
+            return min(typo[0], _GERMAN), "romanisation"
+    return 0.0, ""
 
 
 @lru_cache(maxsize=1 << 16)

@@ -29,10 +29,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from casegraph.resolve.names import NameForm, Weigh, fold, run_initials, stem, token_similarity
-from casegraph.resolve.tokens import german_reading
+from casegraph.resolve.tokens import german_reading, plain_reading
 
 _COMMON = 150  # postings above which a key only adds to names already found
 _MIN_DELETE_LENGTH = 5
+# Words this long are looked up by their reading without digraphs (tokens._PLAIN_LENGTH).
+_PLAIN_LENGTH = 6
 _ACRONYM = 0.9
 _INITIALS = 0.5
 _MIN_RARITY = 0.1
@@ -105,7 +107,9 @@ class CandidateIndex:
         # "liimited") is a misspelt legal form the alignment will not count, so neither does
         # the ranking, unless it meets a list word.
         self._legal_by_spelling: dict[str, set[str]] = defaultdict(set)
-        for word in {word for form in forms for legal in form.legal_forms for word in legal.split()}:
+        for word in {
+            word for form in forms for legal in form.legal_forms for word in legal.split()
+        }:
             for probe in _probes(word):
                 self._legal_by_spelling[probe].add(word)
         self._log_names = math.log(len(self._keys) + 1) or 1.0
@@ -356,13 +360,16 @@ def _name_keys(form: NameForm) -> Iterator[str]:
 
 
 def _probes(token: str, typos: bool = True) -> set[str]:
-    """Spellings a word is looked up by: itself, its folded form, its stem, itself either way
+    """Spellings a word is looked up by: itself, its folded form, its German and plain
+    readings (`tokens.german_reading`, `tokens.plain_reading`), its stem, itself either way
     round, its letters in order and, for words of five letters or more, both with one letter
     deleted (two words a typo apart share one; a word of four meets a word of five it lacks
     a letter of)."""
     folded = fold(token)
     probes = {token, "~" + folded}
-    if len(token) >= 5 and (reading := german_reading(token)) != token:
+    if (reading := german_reading(token)) != token:
+        probes.add("~" + fold(reading))
+    if len(reading := plain_reading(token)) >= _PLAIN_LENGTH and reading != token:
         probes.add("~" + fold(reading))
     if len(token) >= 4:
         probes.add("<" + min(token, token[::-1]))

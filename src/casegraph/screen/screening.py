@@ -155,12 +155,17 @@ class Screener:
         floor = _OVERLAP if threshold >= _OVERLAP_FROM else 0.0
         wanted = limit + _SPARE_CANDIDATES
         candidates = self._index.candidates(query, 2 * wanted, schemas, floor)
+        # Once a name agrees almost exactly, a longer one holding every word of the query is
+        # still aligned: a namesake the query cannot tell from it (`_holds_query`).
+        settled, query_words = False, set(query.tokens)
         if candidates and threshold >= _OVERLAP_FROM:
             floor = max(floor, _BEHIND * candidates[0].overlap)
         for found in candidates:
             listed = self._names[found.number]
             entry = (listed.sanctions_list.name, listed.entry.entry_id)
-            if found.overlap < floor or (entry not in seen and len(seen) == wanted):
+            if entry not in seen and len(seen) == wanted:
+                continue
+            if found.overlap < floor and not (settled and query_words <= set(listed.form.tokens)):
                 continue
             # Every name of an entry the index found is aligned: the name sharing most weight
             # is not always the one that agrees best ("AO MUROMSKOE SKB" beside "MUROM SPECIAL
@@ -169,6 +174,7 @@ class Screener:
             hits.append(_Hit(listed, name, self._scorer.score(query, listed.form, threshold)))
             if hits[-1].comparison.score >= _CLEAR:
                 floor = max(floor, _SETTLED * found.overlap)
+                settled = True
         return hits
 
     def _entry_tokens(self) -> list[set[str]]:
