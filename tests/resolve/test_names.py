@@ -317,3 +317,27 @@ def test_a_surname_that_only_looks_alike_stays_under_the_threshold() -> None:
     compared = compare_names("Sergej Pavlovich Vornak", "Sergey Pavlovich KORNAT", PERSON)
     assert "vornak ~ kornat (near miss)" in compared.explanation
     assert 0.7 < compared.score < 0.75
+
+
+@pytest.mark.parametrize(
+    ("wade_giles", "pinyin", "how"),
+    [
+        ("Hsi Chin-ping", "Xi Jinping", "chin ping ~ jinping (Wade-Giles)"),
+        ("Mao Tse-tung", "Mao Zedong", "tse tung ~ zedong (Wade-Giles)"),
+    ],
+)
+def test_wade_giles_names_match_their_pinyin(wade_giles: str, pinyin: str, how: str) -> None:
+    compared = compare_names(wade_giles, pinyin, PERSON)
+    assert compared.score >= SAME
+    assert how in compared.explanation
+    assert compare_names(pinyin, wade_giles, PERSON).score == compared.score
+
+
+def test_pinyin_names_differing_by_aspiration_are_not_read_as_wade_giles() -> None:
+    """Only a name showing Wade-Giles is read as it: "Dang" and "Tang" are two pinyin surnames."""
+    assert "Wade-Giles" not in compare_names("Dang Wei", "Tang Wei", PERSON).explanation
+
+
+def test_rn_read_as_m() -> None:
+    assert token_similarity("sukarno", "sukamto") == (0.85, "look-alike letters")
+    assert compare_names("Sukamto", "Sukarno", PERSON).score >= SAME

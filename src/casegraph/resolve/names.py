@@ -34,6 +34,7 @@ from casegraph.resolve.forms import (
     prepare,
     run_initials,
 )
+from casegraph.resolve.mandarin import pinyin_skeleton, wade_giles_skeleton, written_in_wade_giles
 from casegraph.resolve.tokens import (
     edit_budget,
     fold,
@@ -87,6 +88,8 @@ _SYLLABIC = (
 _SON_OF = frozenset({"bin", "ibn", "ben", "bint"})
 # Two words written as one must be spelt alike, not merely a typo apart ("le monde" / "lumonde").
 _JOINED = 0.9
+# A Wade-Giles syllable read as pinyin: one system's rule, short of the aspiration mark.
+_WADE_GILES = 0.9
 _JOINED_RUNS = (2, 3)
 # How much an acronym explains the words it spells, by its length.
 _INITIALS = {2: 0.5, 3: 0.7}
@@ -252,6 +255,25 @@ def _candidate_units(a: NameForm, b: NameForm) -> list[_Unit]:
     units += _joined_units(a, b, person) + [u.flipped() for u in _joined_units(b, a, person)]
     units += _acronym_units(a, b) + [u.flipped() for u in _acronym_units(b, a)]
     units += _cut_short(a, b) + [u.flipped() for u in _cut_short(b, a)]
+    units += _wade_giles_units(a, b) + [u.flipped() for u in _wade_giles_units(b, a)]
+    return units
+
+
+def _wade_giles_units(a: NameForm, b: NameForm) -> list[_Unit]:
+    """Syllables of `a`, written in Wade-Giles, that are words of `b` in pinyin ("hsi" = "xi";
+    "chin ping", hyphenated in Wade-Giles, = "jinping")."""
+    if not written_in_wade_giles(a.tokens) or written_in_wade_giles(b.tokens):
+        return []
+    targets = [(j, pinyin_skeleton(token)) for j, token in enumerate(b.tokens)]
+    units = []
+    for size in (1, *_JOINED_RUNS):
+        for i in range(len(a.tokens) - size + 1):
+            skeleton = wade_giles_skeleton("".join(a.tokens[i : i + size]))
+            units += [
+                _Unit(tuple(range(i, i + size)), (j,), _WADE_GILES, "Wade-Giles")
+                for j, target in targets
+                if target == skeleton and a.tokens[i : i + size] != (b.tokens[j],)
+            ]
     return units
 
 

@@ -76,6 +76,7 @@ _GERMAN_LETTERS = re.compile("|".join(_GERMAN_READINGS))
 # are two surnames).
 _DIGRAPHS = (("shch", "sc"), ("ch", "c"), ("zh", "z"), ("sh", "s"))
 _PLAIN_LENGTH = 6
+_LOOKALIKE = "rn"
 _RUSSIAN_ENDING = re.compile(r"(?:ogo|ego|omu|emu|oi|oe|ij|ii|aia|aja|[aeiouy])$")
 
 
@@ -195,6 +196,12 @@ def _reading_similarity(a: str, b: str, folded: tuple[str, str], person: bool) -
     plain = plain_reading(a), plain_reading(b)
     if plain[0] == plain[1] and len(plain[0]) >= _PLAIN_LENGTH and a != b:
         return _GERMAN, "romanisation"
+    if _LOOKALIKE in a or _LOOKALIKE in b:
+        # "rn" read as "m" (a scan, or a name spelt to slip past a screen): "Sukarno" / "Sukamto".
+        seen = a.replace(_LOOKALIKE, "m"), b.replace(_LOOKALIKE, "m")
+        typo = _typo_similarity(*seen) if seen[0] != seen[1] else (1.0, "")
+        if typo[0]:
+            return min(typo[0], _GERMAN), "look-alike letters"
     return 0.0, ""
 
 
