@@ -27,6 +27,7 @@ from rigour.territories import lookup_territory
 from spacy.tokens import Doc, Span, Token
 
 from casegraph.extract.grammar import GROUP_NOUNS, prep_objects
+from casegraph.extract.groups import GENERIC_PEOPLE, PEOPLE_NOUNS, is_group
 from casegraph.extract.names import ORG_CUES, ROLE_WORDS, Found, text_of
 from casegraph.model import EntityType
 
@@ -138,7 +139,10 @@ class Resolver:
         self.sent_starts = [s.start for s in self.sentences]
         self.lines = [m.start() for m in re.finditer("\n", self.text)]
         self.covered: dict[int, Found] = {}
-        self.placed = sorted(self._place(mentions), key=lambda p: p.token.i)
+        placed = sorted(self._place(mentions), key=lambda p: p.token.i)
+        # Unnamed groups ("Chinese experts") are antecedents of group nouns only.
+        self.groups = [p for p in placed if is_group(p.found)]
+        self.placed = [p for p in placed if not is_group(p.found)]
         self.positions = [p.token.i for p in self.placed]
         self.descriptions: dict[str, list[tuple[int, Description]]] = {}
         for i, key, description in self._describe():
@@ -242,8 +246,10 @@ class Resolver:
         if token.pos_ == "PRON" and low in NEUTER:
             return self._it(token)
         if token.pos_ == "NOUN" and _definite(token):
-            if token.tag_ == "NNS" and token.lemma_.lower() in GROUP_NOUNS:
-                return self._group(token)
+            if token.tag_ == "NNS" and token.lemma_.lower() in GROUP_NOUNS | PEOPLE_NOUNS:
+                return self._group(token) or self._people(token)
+            if token.tag_ == "NNS" and token.lemma_.lower() in GENERIC_PEOPLE:
+                return self._people(token)
             if token.tag_ == "NN" and low in ORG_HEADS | PERSON_HEADS:
                 return self._description(token)
         return None
@@ -324,6 +330,7 @@ class Resolver:
                 for t in reversed(self.doc[start : token.i])
                 if t.dep_ in {"nsubj", "nsubjpass"}
                 and t.pos_ != "PRON"
+                and t.tag_ != "NNS"  # `it` is never `the engineers`
                 and (token.tag_ == "PRP$" or not _same_clause(t, token))
             ),
             None,
@@ -354,6 +361,26 @@ class Resolver:
                     if p.token.i in inner and p.found.type is EntityType.ORGANIZATION
                 ]
         return self._unique(sources, token, self.doc[token.left_edge.i : token.i + 1].text)
+
+    def _people(self, token: Token) -> Found | None:
+        """`the experts`, `the individuals`: the one unnamed group of people in reach (`Chinese experts`).
+
+        The noun must be the group's own (`experts` for `Chinese experts`) or a generic one
+        (`individuals`, `people`); a group of another trade (`citizens`) does not qualify.
+        """
+        if any(t.i in self.covered for t in token.subtree) or _restricted(token):
+            return None
+        lemma = token.lemma_.lower()
+        first = self.sentences[max(0, self._sentence(token) - WINDOW)].start
+        candidates = [
+            p
+            for p in self.groups
+            if first <= p.token.i < token.i
+            and (lemma in GENERIC_PEOPLE or p.token.lemma_.lower() == lemma)
+        ]
+        if len({p.key for p in candidates}) != 1:
+            return None
+        return replace(candidates[-1].found, said_as=self.doc[token.left_edge.i : token.i + 1].text)
 
 
 def find_references(doc: Doc, mentions: list[Found]) -> dict[int, Found]:

@@ -348,6 +348,14 @@ def _adjective_text(adjective: Token) -> str:
     speaker = copula.head if copula.dep_ == "ccomp" else None
     if speaker is not None and speaker.i < copula.i and adjective.i - speaker.i <= 8:
         start = speaker
+        # Who said it, when short: `the ministry said it was unaware`.
+        subject = next((c for c in speaker.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and subject.i < speaker.i
+            and adjective.i - subject.left_edge.i <= 12
+        ):
+            start = subject.left_edge
     else:
         subject = next((c for c in copula.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and subject.i < copula.i and adjective.i - subject.i <= 4:

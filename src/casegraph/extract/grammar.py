@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from casegraph.extract.groups import GROUP_EXTRACTOR, PEOPLE_NOUNS
 from casegraph.extract.names import ORG_CUES, Found
 from casegraph.model import EntityType
 
@@ -127,11 +128,14 @@ class MentionMap:
         if token is None:
             return []
         found = self.parties(token, types)
-        if found or token.lemma_.lower() not in GROUP_NOUNS:
+        if found and not all(p.extractor == GROUP_EXTRACTOR for p in found):
             return found
+        if token.lemma_.lower() not in GROUP_NOUNS | PEOPLE_NOUNS:
+            return found
+        # `Chinese engineers from X`: the organisation the group comes from acts, else the group.
         return [
             p for t in prep_objects(token, {"from", "of", "at"}) for p in self.parties(t, types)
-        ]
+        ] or found
 
     def modifiers(self, token: Token) -> list[Found]:
         """Parties modifying a noun; `nsubj` covers nouns the tagger took for verbs."""

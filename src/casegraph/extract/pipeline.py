@@ -17,6 +17,7 @@ from casegraph.clean.paragraphs import extraction_text
 from casegraph.extract.coref import find_references
 from casegraph.extract.dates import find_dates
 from casegraph.extract.grammar import MentionMap
+from casegraph.extract.groups import GROUP_EXTRACTOR, find_groups
 from casegraph.extract.mentions import Found, countries_near, find_mentions, resolve_overlaps
 from casegraph.extract.money import find_money
 from casegraph.extract.nlp import load_pipeline
@@ -91,10 +92,17 @@ def chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
 
 def _read(doc: Doc) -> tuple[list[Found], list[RawClaim]]:
     found = find_mentions(doc)
-    reader = FrameReader(doc, MentionMap.build(doc, found, find_references(doc, found)))
+    known = found + find_groups(doc, found)
+    reader = FrameReader(doc, MentionMap.build(doc, known, find_references(doc, known)))
     raw = [c for i, sent in enumerate(doc.sents) if sent.text.strip() for c in reader.read(sent, i)]
-    authorities = [f for c in raw for f in (c.subject, c.object) if f.extractor == "cue:authority"]
-    return resolve_overlaps(found + authorities), raw
+    # Authorities and unnamed groups are mentions only where a claim uses them.
+    used = {
+        replace(f, said_as="")
+        for c in raw
+        for f in (c.subject, c.object)
+        if f.extractor in {"cue:authority", GROUP_EXTRACTOR}
+    }
+    return resolve_overlaps(found + sorted(used, key=lambda f: f.start)), raw
 
 
 def _shift(found: Found, offset: int) -> Found:

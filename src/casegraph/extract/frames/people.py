@@ -9,10 +9,11 @@ is the party the noun describes, the object the party it is relative to.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from casegraph.extract.frames.base import Attrs, Frames, Handler, RawClaim, on
+from casegraph.extract.frames.base import Attrs, Frames, Handler, RawClaim, Reading, on
 from casegraph.extract.grammar import (
     PARTY,
     agents,
@@ -24,6 +25,7 @@ from casegraph.extract.grammar import (
     relata,
     subject_of,
 )
+from casegraph.extract.groups import ORG_NOUNS, PEOPLE_NOUNS, group_at, is_group
 from casegraph.extract.names import KIN_WORDS, ROLE_WORDS, Found
 from casegraph.model import EntityType, Predicate
 
@@ -89,10 +91,29 @@ COMPLAINT_NOUNS = frozenset(
 )
 
 
+STAFF_NOUNS = frozenset(["staff", "employee", "personnel", "worker", "staffer", "workforce"])
+"""Nouns that place people on an organisation's payroll (`X were Y staff`, `described as Y employees`)."""
+AS_VERBS = frozenset(
+    ["describe", "identify", "list", "name", "register", "present", "introduce", "record", "sign"]
+)
+TIE_NOUNS = frozenset(
+    ["collaboration", "cooperation", "co-operation", "partnership", "relationship", "tie", "link"]
+)
+TIE_WINDOW = 3
+"""Sentences back that `the collaboration` looks for the tie it stands for."""
+
+
 class PeopleFrames(Frames):
+    def __init__(self, reading: Reading) -> None:
+        super().__init__(reading)
+        self.tie: tuple[tuple[Found, Found], int] | None = None
+        self.staffed: list[tuple[Found, list[Found], int]] = []
+
     def triggers(self) -> list[tuple[str, Handler]]:
         return (
             on(ROLE_WORDS, self.role)
+            + on(STAFF_NOUNS, self.staff)
+            + on(TIE_NOUNS, self.tie_noun)
             + on(MEMBER_NOUNS, self.member_noun)
             + on({"join", "belong"}, self.member_verb)
             + on(KIN_NOUNS, self.kin_noun)
@@ -130,6 +151,115 @@ class PeopleFrames(Frames):
                 yield from self.r.claim(
                     person, Predicate.ROLE_IN, org, sent, (("role", title),), "frame:role"
                 )
+
+    def staff(self, noun: Token, sent: Span, index: int) -> Iterator[RawClaim]:
+        """`the individuals were AEE staff`, `staff of Y`, `described X as employees of Y`,
+        `X, described as Y employees`: the people (a person or an unnamed group) work for Y.
+
+        A singular `employee` in apposition or as a predicate is the role frame's.
+        """
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STAFF_NOUNS:
+            return
+        if noun.lower_ == "employee" and noun.dep_ in {"appos", "attr", "compound"}:
+            return
+        holder: Token | None = None
+        if noun.dep_ in {"attr", "oprd"}:
+            holder = subject_of(noun.head)
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            verb = noun.head.head
+            if verb.lemma_.lower() not in AS_VERBS:
+                return
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                # `X, described as Y employees`: the parser may hang the clause on a noun before X
+                holder = verb.head if self.m.parties(verb.head, PERSON) else _before_comma(verb)
+            else:
+                holder = first_child(verb, {"dobj", "nsubjpass"})
+        people = self.m.parties(holder, PERSON)
+        orgs = [
+            p
+            for c in noun.children
+            if c.dep_ in {"compound", "poss", "nmod"}
+            for p in self.m.parties(c, ORG)
+        ] or [p for t in prep_objects(noun, {"of", "at", "for"}) for p in self.m.parties(t, ORG)]
+        if not people and holder is not None and holder.lower_ == "they":
+            people = self._restated(orgs, holder, index)
+        attrs = (("role", noun.lemma_.lower()),)
+        for person in people:
+            if is_group(person):
+                self.staffed.append((person, orgs, index))
+        yield from self._pairs(people, orgs, Predicate.ROLE_IN, sent, attrs, "frame:staff")
+
+    def _restated(self, orgs: list[Found], pronoun: Token, index: int) -> list[Found]:
+        """`... assessed that the Chinese citizens were staff of X. Reuters couldn't confirm they
+        were X staff`: `they` restating the last group said to staff the same organisation in
+        this or the sentence before (`they` is otherwise never resolved)."""
+        names = {self.r.name(o).casefold() for o in orgs}
+        for group, earlier, at in reversed(self.staffed):
+            if index - at > 1:
+                break
+            if names and names & {self.r.name(o).casefold() for o in earlier}:
+                return [replace(group, said_as=pronoun.text)]
+        return []
+
+    def tie_noun(self, noun: Token, sent: Span, index: int) -> Iterator[RawClaim]:
+        """`a relationship between X and Y`, `X's collaboration with Y`: an associate tie
+        (`relation` is the noun). Either side may be an unnamed group (`Chinese companies`).
+
+        `the collaboration` with no sides of its own stands for the last tie within
+        TIE_WINDOW sentences: the claim is said again there, with the sentence's status
+        ("the ministry said it was unaware of the collaboration" is a denial).
+        """
+        if noun.pos_ != "NOUN":
+            return
+        sides = self._tie_sides(noun)
+        attrs: Attrs = (("relation", noun.lemma_.lower()),)
+        if len(sides) == 2:
+            self.tie = ((sides[0], sides[1]), index)
+            yield from self.r.claim(
+                sides[0], Predicate.ASSOCIATE, sides[1], sent, attrs, "frame:tie"
+            )
+            return
+        if (
+            sides
+            or self.tie is None
+            or index - self.tie[1] > TIE_WINDOW
+            or not any(
+                c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
+            )
+            or any(c.dep_ in {"prep", "poss", "compound", "amod"} for c in noun.children)
+        ):
+            return
+        (first, second), _ = self.tie
+        phrase = self.r.doc[noun.left_edge.i : noun.i + 1].text
+        yield RawClaim(
+            replace(first, said_as=phrase),
+            Predicate.ASSOCIATE,
+            replace(second, said_as=phrase),
+            sent.start_char,
+            sent.end_char,
+            attrs + (("event_ref", phrase),),
+            "frame:tie+coref",
+        )
+
+    def _tie_sides(self, noun: Token) -> list[Found]:
+        """The two sides of a tie: `between X and Y`, `X's ... with Y`, `of X with Y`."""
+        tokens = [t for pobj in prep_objects(noun, {"between"}) for t in pobj.subtree]
+        if not tokens:
+            owners = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, {"of"})
+            others = prep_objects(noun, {"with"})
+            if not owners or not others:
+                return []
+            tokens = [t for o in owners + others for t in o.subtree]
+        sides: list[Found] = []
+        for token in tokens:
+            found = self.m.at(token)
+            if found is None or found.type not in PARTY:
+                found = group_at(self.r.doc, token, ORG_NOUNS, EntityType.ORGANIZATION) or group_at(
+                    self.r.doc, token, PEOPLE_NOUNS, EntityType.PERSON
+                )
+            if found is not None and found.type in PARTY and found not in sides:
+                sides.append(found)
+        return sides
 
     def _role_org(self, role: Token) -> tuple[list[Found], str]:
         if role.lower_ == "partner":
@@ -322,3 +452,11 @@ class PeopleFrames(Frames):
         yield from self._pairs(
             actors, targets, Predicate.ANTAGONIST, sent, attrs, "frame:complaint"
         )
+
+
+def _before_comma(clause: Token) -> Token | None:
+    """The word right before `, described as ...`."""
+    i = clause.left_edge.i - 1
+    while i >= 0 and clause.doc[i].is_punct:
+        i -= 1
+    return clause.doc[i] if i >= 0 else None
