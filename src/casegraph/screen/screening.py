@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from casegraph.model import Entity, EntityType, ScreeningMatch
 from casegraph.resolve.names import Alignment, NameForm, prepare
@@ -58,6 +59,12 @@ class _ListedName:
     sanctions_list: SanctionsList
     entry: ListEntry
     form: NameForm
+
+    @cached_property
+    def words(self) -> tuple[str, str, tuple[str, ...]]:
+        """The entry and the name's words in any order: "NOORI, Omid" and "Omid NOORI" align
+        alike with any query, so only one of them is aligned."""
+        return self.sanctions_list.name, self.entry.entry_id, tuple(sorted(self.form.tokens))
 
 
 @dataclass(frozen=True)
@@ -158,6 +165,7 @@ class Screener:
         # Once a name agrees almost exactly, a longer one holding every word of the query is
         # still aligned: a namesake the query cannot tell from it (`_holds_query`).
         settled, query_words = False, set(query.tokens)
+        aligned: set[tuple[str, str, tuple[str, ...]]] = set()
         if candidates and threshold >= _OVERLAP_FROM:
             floor = max(floor, _BEHIND * candidates[0].overlap)
         for found in candidates:
@@ -171,6 +179,9 @@ class Screener:
             # is not always the one that agrees best ("AO MUROMSKOE SKB" beside "MUROM SPECIAL
             # DESIGN BUREAU").
             seen.add(entry)
+            if listed.words in aligned:
+                continue
+            aligned.add(listed.words)
             hits.append(_Hit(listed, name, self._scorer.score(query, listed.form, threshold)))
             if hits[-1].comparison.score >= _CLEAR:
                 floor = max(floor, _SETTLED * found.overlap)
