@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from casegraph.analyse.corroboration import story_roots_from_links
 from casegraph.clean.document import clean_document
 from casegraph.clean.duplicates import derivations
 from casegraph.errors import SkipItem
@@ -131,8 +132,10 @@ def rebuild(store: Store, lists: Sequence[SanctionsList] | None = None) -> list[
         lists = stored_lists(store) or default_lists()
     with rebuild_lock(store):
         reclean_restored(store)
-        store.replace_derivations(derivations(store.documents()))
-        entities, links = resolve(store.mentions(), list_decisions(store))
+        derived = derivations(store.documents())
+        store.replace_derivations(derived)
+        stories = story_roots_from_links(derived)
+        entities, links = resolve(store.mentions(), list_decisions(store), stories)
         screener = Screener(lists)  # built last: its index and the documents are not held together
         matches = [m for e in entities if screenable(e) for m in screener.screen_entity(e)]
         store.replace_resolution(entities, links, matches)

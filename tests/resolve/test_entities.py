@@ -87,3 +87,27 @@ def test_authority_aliases_become_one_body() -> None:
     ]
     entities, _ = resolve(mentions)
     assert [e.name for e in entities] == ["United States"]
+
+
+def test_an_unnamed_group_is_one_party_only_within_its_story() -> None:
+    """"Vornish engineers" in two unrelated reports need not be the same people; in a report and
+    its rewrite they are. Named parties join across stories as before."""
+    group = EntityType.PERSON
+    mentions = [
+        _m("Vornish engineers", group, doc="report", at=0, how="cue:group"),
+        _m("Vornish engineers", group, doc="report", at=50, how="cue:group"),
+        _m("Vornish engineers", group, doc="rewrite", at=10, how="cue:group"),
+        _m("Vornish engineers", group, doc="other", at=10, how="cue:group"),
+        _m("Orvane Kestrel", doc="report", at=80),
+        _m("Orvane Kestrel", doc="other", at=80),
+    ]
+    stories = {"report": "report", "rewrite": "report", "other": "other"}
+    entities, links = resolve(mentions, stories=stories)
+    groups = [e for e in entities if e.name == "Vornish engineers"]
+    assert len(groups) == 2
+    assert links[mentions[0].id] == links[mentions[1].id] == links[mentions[2].id]
+    assert links[mentions[3].id] != links[mentions[0].id]
+    assert links[mentions[4].id] == links[mentions[5].id]
+    # Without stories, every document is its own.
+    entities, _ = resolve(mentions)
+    assert len([e for e in entities if e.name == "Vornish engineers"]) == 3

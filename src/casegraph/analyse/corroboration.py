@@ -48,6 +48,14 @@ def story_roots(documents: Iterable[Document]) -> dict[str, str]:
     return _roots({d.id: d.duplicate_of or d.derived_from for d in documents})
 
 
+def story_roots_from_links(links: Mapping[str, tuple[str | None, str | None]]) -> dict[str, str]:
+    """`story_roots` from `clean.duplicates.derivations` (id -> (duplicate_of, derived_from)),
+    before the documents carry them; a document it does not name is its own root."""
+    return _roots(
+        {d: duplicate_of or derived_from for d, (duplicate_of, derived_from) in links.items()}
+    )
+
+
 def story_roots_from_export(data: Mapping[str, Any]) -> dict[str, str]:
     """`story_roots` over the `documents` of a JSON export."""
     return _roots(

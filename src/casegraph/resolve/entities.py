@@ -14,7 +14,7 @@ together names a person kept apart, nor attaches anything to a name split off.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -22,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from rigour.territories import lookup_territory
 
 from casegraph.extract.authorities import canonical_authority
+from casegraph.extract.groups import GROUP_EXTRACTOR
 from casegraph.model import Entity, EntityType, Mention, MergeReason, make_id
 from casegraph.resolve.blocking import ClusterIndex
 from casegraph.resolve.decisions import Decision, Key, Rules, compile_rules, name_key
@@ -191,24 +192,35 @@ def _place(
 
 
 def resolve(
-    mentions: Iterable[Mention], decisions: Sequence[Decision] = ()
+    mentions: Iterable[Mention],
+    decisions: Sequence[Decision] = (),
+    stories: Mapping[str, str] | None = None,
 ) -> tuple[list[Entity], dict[str, str]]:
-    """Entities and the mention -> entity map; `decisions` (in the order made) win over the rules."""
+    """Entities and the mention -> entity map; `decisions` (in the order made) win over the rules.
+
+    An unnamed group ("Chinese experts") is one party only within one story: `stories` maps a
+    document to the first source of its story (`analyse.corroboration.story_roots`); without
+    it each document is its own story. Two unrelated reports on "Chinese experts" need not be
+    about the same people, and joining them would link the two stories through a party that
+    neither names."""
     mentions = [m for m in mentions if _key(m)]
     rules = compile_rules(decisions, keys_by_name(mentions))
     types = settle_types(mentions)
     types.update(_group_types(mentions, types, rules))
-    by_type: dict[EntityType, list[Mention]] = defaultdict(list)
+    by_type: dict[tuple[EntityType, str], list[Mention]] = defaultdict(list)
     for m in mentions:
-        by_type[types.get(_key(m), m.type)].append(m)
+        story = ""
+        if m.extractor == GROUP_EXTRACTOR:
+            story = (stories or {}).get(m.document_id, m.document_id)
+        by_type[types.get(_key(m), m.type), story].append(m)
     entities: list[Entity] = []
     links: dict[str, str] = {}
-    for kind, group in by_type.items():
+    for (kind, story), group in by_type.items():
         for cluster in _cluster(kind, group, rules):
-            entity = _entity(cluster)
+            entity = _entity(cluster, story)
             entities.append(entity)
             links.update({mid: entity.id for mid in cluster.mention_ids})
-    return sorted(entities, key=lambda e: (e.type.value, e.name)), links
+    return sorted(entities, key=lambda e: (e.type.value, e.name, e.id)), links
 
 
 def keys_by_name(mentions: Iterable[Mention]) -> dict[Key, set[Key]]:
@@ -346,11 +358,13 @@ def _display_name(cluster: Cluster) -> str:
     return max(full)[2]
 
 
-def _entity(cluster: Cluster) -> Entity:
+def _entity(cluster: Cluster, story: str = "") -> Entity:
+    """The cluster as an entity; a group's id says its story too."""
     name = _display_name(cluster)
     aliases = tuple(sorted(n for n in cluster.names if n != name))
+    key = " ".join(name_tokens(name)) or name.lower()
     return Entity(
-        id=make_id("ent", cluster.type.value, " ".join(name_tokens(name)) or name.lower()),
+        id=make_id("ent", cluster.type.value, key, *([story] if story else [])),
         type=cluster.type,
         name=name,
         aliases=aliases,
