@@ -17,6 +17,8 @@ for reporting, so no reported paragraph was seen while tuning.
    alone): share of injected paragraphs withheld, share of article text lost,
    and the cleaner's time per text document. The sentence embeddings are on
    (CASEGRAPH_EMBEDDINGS=1); `--lexical` measures the lexical rules alone, the default cleaner.
+   `--fit` (with `--half tune`) refits the embedding model's weights and threshold
+   instead and prints the constants of `clean.paragraphs` (see `fit_run`).
 3. Near-duplicates: rewritten, truncated and re-templated versions of each
    page, mixed with the originals: pairwise precision and recall of the story
    clusters that `duplicate_of` / `derived_from` make, negatives being pairs of
@@ -42,9 +44,11 @@ from pathlib import Path
 import lxml.html
 
 from casegraph.clean import embedding
+from casegraph.clean import paragraphs as cleaner
 from casegraph.clean.document import clean_document
 from casegraph.clean.duplicates import DERIVED, link_documents
 from casegraph.clean.paragraphs import paragraphs
+from casegraph.clean.unicode import repair
 from casegraph.ingest.html import extract_page, read_html
 from casegraph.model import Document
 
@@ -222,6 +226,144 @@ def injected_run(pages: Sequence[Page], pool: list[tuple[str, str]], seed: int) 
     print(f"  cleaning time per text document: {elapsed / max(len(pages), 1):.3f} s")
 
 
+@dataclass
+class Sample:
+    """One injected document of the fit: what the embedding model reads and what the bench counts."""
+
+    variant: str
+    texts: list[str]
+    labels: list[str]  # "inj", "gold" or "other" per paragraph
+    lexical: list[bool]  # withheld by rules the embedding score does not override
+    lost: list[int]  # characters of gold text lost if the paragraph is withheld
+    groups: list[list[int]]  # per injected text, the paragraphs that hold it
+    gold: int
+    vectors: object = None
+    parts: object = None
+    judged: dict | None = None
+
+
+def _sample(variant: str, text: str, injected: list[tuple[str, str]], gold: str, embedder) -> Sample:
+    text = repair(text)
+    paras = paragraphs(text)
+    texts = [p.text for p in paras]
+    withheld = {s.start: s.reason for s in cleaner.withhold(text, use_embeddings=False)}
+    found = cleaner.paragraph_signals(texts)
+    worth = cleaner.EMBED_MIN_PARAGRAPHS <= len(texts) <= cleaner.EMBED_MAX_PARAGRAPHS
+    kept_by_rules = [
+        (p.start in withheld) and (not worth or f.words < cleaner.EMBED_MIN_WORDS
+                                   or withheld[p.start].startswith("spam: part of a promotional block")
+                                   or cleaner.layout_reason(p.text.strip()) is not None)
+        for p, f in zip(paras, found)
+    ]
+    spam = {norm(t) for _, t in injected}
+    gold_norm = norm(gold)
+    norms = [norm(t) for t in texts]
+    labels = ["inj" if n in spam else "gold" if n and n in gold_norm else "other" for n in norms]
+    lost = [len(n) if label == "gold" else 0 for n, label in zip(norms, labels)]
+    groups = [[i for i, n in enumerate(norms) if norm(t) in n] for _, t in injected]
+    sample = Sample(variant, texts, labels, kept_by_rules, lost, groups, len(gold_norm))
+    sample.vectors, sample.parts = embedder.embed_with_parts(texts, [cleaner.sentence_spans(t) for t in texts])
+    sample.judged = cleaner.judged_paragraphs(sample.vectors, sample.parts, texts, found) if worth else {}
+    return sample
+
+
+def _bench_at(samples: list[Sample], scores: list[dict[int, float]], threshold: float) -> dict[str, tuple[float, float]]:
+    """Share withheld and share of gold text lost per variant, had the score decided at `threshold`."""
+    out = {}
+    for variant in ("html", "text"):
+        injected = withheld = gold = lost = 0
+        for sample, score in zip(samples, scores):
+            if sample.variant != variant:
+                continue
+            out_ = [locked or (i in score and score[i] < threshold) for i, locked in enumerate(sample.lexical)]
+            injected += len(sample.groups)
+            withheld += sum(1 for g in sample.groups if all(out_[i] for i in g))
+            gold += sample.gold
+            lost += sum(n for n, o in zip(sample.lost, out_) if o)
+        out[variant] = (withheld / max(injected, 1), lost / max(gold, 1))
+    return out
+
+
+def fit_run(pages: Sequence[Page], pool: list[tuple[str, str]], seed: int, draws: int = 25) -> None:
+    """Refit the embedding model of `clean.paragraphs` on these pages (the tune half only).
+
+    Positives: every injected paragraph of `draws` random injections (1-4 of the
+    half's written paragraphs at random places) into each page's gold text;
+    negatives: the article paragraphs of the bench's own injected documents. A
+    logistic regression (C=1, balanced classes) over `Judged`'s features; the
+    threshold is the one that withholds most of the drawn injections while the
+    bench's html and text documents lose at most 0.5% of gold text.
+    """
+    from dataclasses import asdict
+
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    embedder = embedding.load()
+    if embedder is None:
+        raise SystemExit(f"--fit needs the embeddings: {embedding.unavailable()}")
+    rng = random.Random(seed)
+    samples = []
+    for page in pages:
+        chosen = rng.sample(pool, rng.randint(1, 4))
+        texts = [t for _, t in chosen]
+        samples.append(_sample("text", insert_text(page.gold, texts, rng), chosen, page.gold, embedder))
+        page_html = insert_html(page.html, page.gold, texts, rng)
+        if page_html is not None:
+            document = read_html(Path("page.html"), page_html)[0].document
+            samples.append(_sample("html", document.text, chosen, page.gold, embedder))
+    # injected paragraphs' vectors do not depend on the page: draw many more injections
+    injected = {}
+    for sample in samples:
+        for i, label in enumerate(sample.labels):
+            if label == "inj":
+                injected.setdefault(sample.texts[i], (sample.vectors[i], sample.parts[i]))
+    names = sorted(injected)
+    draw = random.Random(1)
+    positives = []
+    for sample in samples:
+        if sample.variant != "text":
+            continue
+        base = [(t, sample.vectors[i], sample.parts[i], False) for i, t in enumerate(sample.texts)
+                if sample.labels[i] != "inj"]
+        for _ in range(draws):
+            items = list(base)
+            for name in draw.sample(names, draw.randint(1, 4)):
+                items.insert(draw.randint(0, len(items)), (name, *injected[name], True))
+            texts = [x[0] for x in items]
+            judged = cleaner.judged_paragraphs(np.stack([x[1] for x in items]), [x[2] for x in items],
+                                               texts, cleaner.paragraph_signals(texts))
+            positives += [j for i, j in judged.items() if items[i][3]]
+    negatives = [j for s in samples for i, j in s.judged.items() if s.labels[i] != "inj"]
+    keys = list(cleaner.WEIGHTS)
+
+    def matrix(rows):
+        return np.array([[float(asdict(j)[k]) for k in keys] for j in rows])
+
+    x = np.vstack([matrix(positives), matrix(negatives)])
+    y = np.r_[np.ones(len(positives)), np.zeros(len(negatives))]
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(x, y)
+    weights = dict(zip(keys, (round(float(w), 3) for w in model.coef_[0])))
+    intercept = round(float(model.intercept_[0]), 3)
+
+    def score(j) -> float:
+        return 99.0 if j.body else -(intercept + sum(w * float(getattr(j, k)) for k, w in weights.items()))
+
+    scores = [{i: score(j) for i, j in s.judged.items()} for s in samples]
+    drawn = np.array([score(j) for j in positives])
+    best = (0.0, 0.0)
+    for threshold in np.round(np.arange(-3.0, 2.0, 0.01), 2):
+        measured = _bench_at(samples, scores, threshold)
+        if max(m[1] for m in measured.values()) <= 0.005:
+            share = float((drawn < threshold).mean())
+            if share > best[0]:
+                best = (share, float(threshold))
+    print(f"fit on {len(pages)} pages: {len(positives)} drawn injected paragraphs, {len(negatives)} article paragraphs")
+    print(f"WEIGHTS = {weights}\nINTERCEPT = {intercept}\nOFF_TOPIC_SCORE = {best[1]}")
+    print(f"  drawn injections withheld {best[0]:.4f}; bench at that threshold:",
+          {k: (round(v[0], 3), f"{v[1]:.3%}") for k, v in _bench_at(samples, scores, best[1]).items()})
+
+
 SYNONYMS = {
     "said": "stated", "says": "states", "company": "firm", "people": "individuals",
     "government": "administration", "new": "fresh", "big": "large", "also": "additionally",
@@ -329,6 +471,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", choices=("main", "injected", "duplicates"), default=None)
     parser.add_argument("--lexical", action="store_true", help="lexical rules only, no embeddings")
+    parser.add_argument("--fit", action="store_true",
+                        help="refit the embedding model's weights and threshold (use with --half tune)")
     args = parser.parse_args(list(argv) if argv is not None else None)
     os.environ["CASEGRAPH_EMBEDDINGS"] = "0" if args.lexical else "1"
     off = embedding.unavailable()
@@ -339,6 +483,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     pages = load_pages(args.half)
     pool = load_injected(args.half)
     print(f"half: {args.half}")
+    if args.fit:
+        fit_run(pages, pool, args.seed)
+        return
     if args.only in (None, "main"):
         main_text(pages)
     if args.only in (None, "injected"):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from casegraph.clean import embedding
-from casegraph.clean.paragraphs import paragraphs, withhold
+from casegraph.clean.paragraphs import Judged, paragraphs, sentence_spans, withhold
 from tests.conftest import SEED_ARTICLE
 
 
@@ -51,6 +51,23 @@ def test_batching_does_not_change_vectors() -> None:
     assert embedder.embed([]).shape == (0, 384)
 
 
+def test_parts_are_pooled_from_the_same_run() -> None:
+    """Sentence vectors come out of the paragraph's own model run: paragraph vectors are unchanged."""
+    embedder = embedding.load()
+    assert embedder is not None
+    texts = [RECIPE + " It serves four.", FOOTBALL]
+    spans = [sentence_spans(t) for t in texts]
+    assert spans[0] == [(0, len(RECIPE)), (len(RECIPE) + 1, len(texts[0]))]
+    vectors, parts = embedder.embed_with_parts(texts, spans)
+    assert np.allclose(vectors, embedder.embed(texts), atol=1e-5)
+    assert [p.shape for p in parts] == [(2, 384), (1, 384)]
+    assert np.allclose(np.linalg.norm(parts[0], axis=1), 1.0, atol=1e-4)
+    # a part that is the whole text is the text's vector but for the [CLS] and [SEP] tokens
+    assert float(parts[1][0] @ vectors[1]) > 0.98
+    # the recipe's first sentence is closer to the recipe than to the match report
+    assert float(parts[0][0] @ vectors[0]) > float(parts[0][0] @ vectors[1])
+
+
 def test_similarity_to_rest() -> None:
     vectors = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
     rest = embedding.similarity_to_rest(vectors)
@@ -71,6 +88,53 @@ def test_off_topic_paragraphs_in_the_seed_article_are_withheld_with_their_simila
         assert "to the rest of the document" in removed[paragraph]
     # nothing else changes: the article's own paragraphs are all kept
     assert {p for p in removed if p not in (RECIPE, FOOTBALL)} == before
+
+
+def test_seed_article_with_embeddings_withholds_both_spam_blocks_and_nothing_else() -> None:
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    removed = {text[s.start : s.end]: s.reason for s in withhold(text)}
+    assert list(removed) == [
+        "🎬 Get Free Netflix Logins",
+        "Claim your free working Netflix accounts for streaming in HD! Limited slots available for active users only.",
+        "- No subscription required",
+        "- Works on mobile, PC & smart TV",
+        "- Updated login details daily",
+        text.splitlines()[-1],
+    ]
+    assert all(r.startswith("spam") for r in removed.values())
+    kept = [p.text for p in paragraphs(text) if p.text not in removed]
+    assert len(kept) == 34 and kept[-1].startswith("A final letter")
+
+
+MATCH = [
+    "Harbour City beat Northgate Rovers 2-1 on Saturday, with Tomas Berg scoring the winner in the 88th minute at Riverside Park.",
+    "Berg, who joined Harbour City from Vale Athletic in the summer, met a low cross from Luis Ortega and turned it past the Northgate goalkeeper Sam Reid.",
+    "Northgate had taken the lead through Kofi Mensah after 20 minutes, when Reid's long kick fell to him on the edge of the area and he lifted it over the Harbour City keeper.",
+    'Harbour City manager Elena Fischer said her side had been patient. "We kept the ball and waited for Tomas and Luis to find each other," Fischer said.',
+    "Ortega equalised for Harbour City early in the second half, heading in a corner taken by Berg after Northgate failed to clear.",
+    "The win lifts Harbour City to third in the table, two points behind Vale Athletic, who play Northgate Rovers at Riverside Park next Saturday.",
+    "Mensah, Northgate's top scorer with nine goals, said his side had let the game slip in the last ten minutes and would need a better start against Vale Athletic.",
+]
+BRIEF = (
+    "The coach said after training that the injured defender will be out for several weeks with "
+    "a hamstring problem and will not travel with the squad."
+)
+
+
+def test_an_on_topic_brief_that_names_no_one_in_the_story_is_withheld() -> None:
+    """Football in a football report: the embedding finds it on topic, its lack of names does not."""
+    text = "\n".join([*MATCH[:3], BRIEF, *MATCH[3:]])
+    removed = {text[s.start : s.end]: s.reason for s in withhold(text)}
+    assert list(removed) == [BRIEF]
+    assert removed[BRIEF].startswith("off-topic: similarity ")
+    assert "no name or number shared" in removed[BRIEF]
+    assert withhold("\n".join(MATCH)) == ()
+
+
+def test_a_paragraph_holding_much_of_the_document_is_its_body() -> None:
+    foreign = Judged(0.0, 0.0, 0.0, 4, -0.5, 0.5, 1.0, 0.0, body=False)
+    assert foreign.withheld
+    assert not Judged(0.0, 0.0, 0.0, 4, -0.5, 0.5, 1.0, 0.0, body=True).withheld
 
 
 def test_lexical_rules_alone_unless_embeddings_are_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:

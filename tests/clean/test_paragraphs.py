@@ -4,7 +4,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casegraph.clean.document import clean_document
-from casegraph.clean.paragraphs import clean, extraction_text, paragraphs, withhold
+from casegraph.clean.paragraphs import (
+    clean,
+    extraction_text,
+    paragraphs,
+    sentence_spans,
+    specifics,
+    withhold,
+)
 from casegraph.model import Document
 from tests.conftest import SEED_ARTICLE, SEED_REWRITE
 
@@ -65,6 +72,18 @@ def test_a_pitch_that_shares_nothing_with_the_article_is_spam() -> None:
     assert [text[s.start : s.end][:20] for s in removed] == ["Win a brand-new phon"]
     assert removed[0].reason.startswith("spam: 7 promotional cue(s)")
     assert "0% of its words shared" in removed[0].reason
+
+
+def test_specifics_are_names_and_numbers_not_sentence_openers() -> None:
+    text = "The coach said Tomas Berg scored twice. Berg joined in 2019 when Vale Athletic paid 4.5m."
+    assert specifics(text) == {"tomas", "berg", "2019", "vale", "athletic", "4.5m"}
+    assert specifics("The coach said the injured striker will miss the rest of the season.") == set()
+
+
+def test_sentence_spans() -> None:
+    text = 'He left. "It was over," she said! Then: nothing'
+    assert [text[a:b] for a, b in sentence_spans(text)] == ["He left.", '"It was over," she said!', "Then: nothing"]
+    assert sentence_spans("no end") == [(0, 6)]
 
 
 def test_extraction_text_keeps_offsets() -> None:

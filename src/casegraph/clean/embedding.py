@@ -114,24 +114,47 @@ class Embedder:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """One L2-normalised 384-dimension vector per text (float32, shape (len(texts), 384))."""
+        return self.embed_with_parts(texts)[0]
+
+    def embed_with_parts(
+        self, texts: list[str], parts: list[list[tuple[int, int]]] | None = None
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Vectors of the texts and of character ranges inside each text, in one model run.
+
+        A part's vector is the mean of the text's last hidden states over the
+        part's tokens (the tokens still see the whole text), L2-normalised: a
+        sentence read in its paragraph, at no extra cost. A part with no token
+        (past the model's 256-token limit, or empty) gets the whole text's vector.
+        """
+        wanted_parts = parts if parts is not None else [[] for _ in texts]
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, 384), dtype=np.float32), []
         encodings = self._tokenizer.encode_batch(texts)
         ids = [e.ids for e in encodings]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         out = np.zeros((len(ids), 384), dtype=np.float32)
+        pieces = [np.zeros((len(p), 384), dtype=np.float32) for p in wanted_parts]
         batch: list[int] = []
+
+        def flush() -> None:
+            hidden, mask = self._run([ids[j] for j in batch])
+            out[batch] = _pool(hidden, mask)
+            for row, j in enumerate(batch):
+                if wanted_parts[j]:
+                    pieces[j] = _pool_parts(hidden[row], encodings[j].offsets, wanted_parts[j], out[j])
+
         for i in order:
             # sorted by length: the newest paragraph is the longest of its batch
             if batch and len(ids[i]) * (len(batch) + 1) > BATCH_TOKENS:
-                out[batch] = self._run([ids[j] for j in batch])
+                flush()
                 batch = []
             batch.append(i)
         if batch:
-            out[batch] = self._run([ids[j] for j in batch])
-        return out
+            flush()
+        return out, pieces
 
-    def _run(self, ids: list[list[int]]) -> np.ndarray:
+    def _run(self, ids: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """The model's last hidden states (batch, tokens, 384) and the attention mask."""
         width = max(len(row) for row in ids)
         input_ids = np.zeros((len(ids), width), dtype=np.int64)
         mask = np.zeros((len(ids), width), dtype=np.int64)
@@ -145,11 +168,36 @@ class Embedder:
         }
         with self._lock:
             hidden: np.ndarray = np.asarray(self._session.run(None, feeds)[0], dtype=np.float32)
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        vectors: np.ndarray = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
-        return vectors
+        return hidden, mask
+
+
+def _normalise(pooled: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(pooled, axis=-1, keepdims=True)
+    vectors: np.ndarray = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+    return vectors
+
+
+def _pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """sentence-transformers' pooling: mean over real tokens, then L2 normalisation."""
+    weights = mask[:, :, None].astype(np.float32)
+    pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+    return _normalise(pooled)
+
+
+def _pool_parts(
+    hidden: np.ndarray,
+    offsets: list[tuple[int, int]],
+    parts: list[tuple[int, int]],
+    whole: np.ndarray,
+) -> np.ndarray:
+    """Mean-pooled, normalised hidden states of the tokens that start inside each part."""
+    starts = np.full(hidden.shape[0], -1, dtype=np.int64)
+    starts[: len(offsets)] = [a if b > a else -1 for a, b in offsets]
+    out = np.zeros((len(parts), hidden.shape[-1]), dtype=np.float32)
+    for k, (a, b) in enumerate(parts):
+        chosen = (starts >= a) & (starts < b)
+        out[k] = _normalise(hidden[chosen].mean(axis=0)) if chosen.any() else whole
+    return out
 
 
 _lock = threading.Lock()

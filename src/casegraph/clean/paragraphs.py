@@ -7,12 +7,17 @@ which keeps every character offset valid.
 
 Signals:
 
-- *similarity* (when the optional embeddings are installed, see
+- *similarity* (when the optional embeddings are installed and asked for, see
   `clean.embedding`): the cosine of a paragraph's sentence embedding
-  (all-MiniLM-L6-v2) to the mean of all the other paragraphs, and its best
-  cosine to a neighbour within three paragraphs. An injected brief about
-  football or a recipe sits far from an article about a court case even when
-  it shares a few common words with it.
+  (all-MiniLM-L6-v2) to the mean of all the other paragraphs, its best cosine
+  to a neighbour within three paragraphs, how it compares with the document's
+  other paragraphs, whether it breaks the flow between its two neighbours, and
+  how well its sentences find a match among the other paragraphs' sentences.
+  An injected brief about football or a recipe sits far from an article about
+  a court case even when it shares a few common words with it.
+- *names*: the names and numbers a paragraph shares with the rest. A story is
+  told through its people, places and figures; an insert on the same topic
+  (a match report in a sports page) names none of them.
 - *cohesion*: the weighted share of a paragraph's content words (crudely
   stemmed) that the rest of the document also uses; long, rare words weigh
   more than short common ones. Article paragraphs share names and topic words
@@ -22,14 +27,16 @@ Signals:
   of addressing the reader ("you", "your") and of hype (exclamations, emoji).
 
 With embeddings, a paragraph of 15 words or more (in a document of three
-paragraphs or more) is withheld when one score, mostly similarity, nudged by
-cohesion and lowered by promotional cues, falls under a threshold tuned in
-bench/clean.py; shorter paragraphs, whose embeddings are too noisy, are judged
-by the lexical rules. Without embeddings the lexical rules judge every
-paragraph: a paragraph is withheld when promotion is strong and cohesion low,
-or, in a document whose paragraphs hang together, when a long paragraph shares
-next to nothing with the rest. An article that quotes offers (a shopping
-guide) has them cohere with the rest, so it keeps them.
+paragraphs or more) is withheld when a small logistic model over these
+signals, cohesion and promotional cues (`Judged`, weights fitted on the tune
+half of bench/clean.py, `--fit`) finds it foreign enough, unless it holds 40%
+of the document's words (then it is the document, not an insert); shorter
+paragraphs, whose embeddings are too noisy, layout lines and promotional
+blocks are judged by the lexical rules. Without embeddings the lexical rules
+judge every paragraph: a paragraph is withheld when promotion is strong and
+cohesion low, or, in a document whose paragraphs hang together, when a long
+paragraph shares next to nothing with the rest. An article that quotes
+offers (a shopping guide) has them cohere with the rest, so it keeps them.
 """
 
 from __future__ import annotations
@@ -92,19 +99,31 @@ MAX_BLOCK = 6
 """A promotional block is a heading, a pitch and a few list items, not a page of them."""
 BLOCK_COHESION = 0.2
 
-# Embedding score (bench/clean.py, tuned on the `tune' half):
-#   (2 * similarity to the rest + best similarity to a neighbour) / 3
-#   + 0.4 * cohesion - 0.05 * min(selling + publisher cues, 4)
+# Embedding score (cleaner v4, fitted on bench/clean.py's `tune' half, see `Judged`).
 EMBED_MIN_WORDS = 15
 """Shorter paragraphs are judged by the lexical rules: their embeddings are noisy."""
 EMBED_MIN_PARAGRAPHS = 3
 EMBED_MAX_PARAGRAPHS = 1000
 """Beyond this (a book, not an article) the lexical rules judge alone (~40 ms a paragraph)."""
 NEIGHBOURS = 3
-COHESION_WEIGHT = 0.4
-SELLING_PENALTY = 0.05
-OFF_TOPIC_SCORE = 0.26
-"""A long paragraph scoring under this is off-topic (or spam, when it carries promotional cues)."""
+BODY_SHARE = 0.4
+"""A paragraph holding this share of the document's words is its body, never an insert."""
+WEIGHTS = {
+    "similarity": -5.718,
+    "nearest": -5.112,
+    "cohesion": -6.675,
+    "selling": 1.082,
+    "relative": -1.915,
+    "bridge": 1.898,
+    "orphan": 2.264,
+    "sentences": -5.826,
+}
+INTERCEPT = 4.32
+"""Logistic model of "this paragraph was inserted", fitted on the tune half (see NOTES.md)."""
+OFF_TOPIC_SCORE = -0.51
+"""A judged paragraph whose score (minus the model's log-odds) is under this is withheld."""
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+")
+SPECIFIC_TOKEN = re.compile(r"[\w'’\-.,%:]+")
 
 
 @dataclass(frozen=True)
@@ -214,6 +233,13 @@ def layout_reason(text: str) -> str | None:
     return None
 
 
+def paragraph_signals(texts: list[str]) -> list[Signals]:
+    """Each paragraph's signals against the rest of the document."""
+    counts = [Counter(terms(t)) for t in texts]
+    everything: Counter[str] = sum(counts, Counter())
+    return [signals(t, c, everything - c) for t, c in zip(texts, counts, strict=True)]
+
+
 def withhold(text: str, use_embeddings: bool = True) -> tuple[RemovedSpan, ...]:
     """Paragraphs to withhold, with reasons.
 
@@ -238,6 +264,7 @@ def withhold(text: str, use_embeddings: bool = True) -> tuple[RemovedSpan, ...]:
         layout_reason(p.text.strip()) or spam_reason(s, focused)
         for p, s in zip(paras, found, strict=True)
     ]
+    blocks: set[int] = set()
     for block in _promotional_runs(paras, found):
         own: Counter[str] = sum((counts[i] for i in block), Counter())
         joined = " ".join(paras[i].text for i in block)
@@ -249,6 +276,7 @@ def withhold(text: str, use_embeddings: bool = True) -> tuple[RemovedSpan, ...]:
             and s.promotion >= 3
             and s.cohesion < BLOCK_COHESION
         ):
+            blocks.update(block)
             for i in block:
                 reasons[i] = (
                     reasons[i]
@@ -256,10 +284,11 @@ def withhold(text: str, use_embeddings: bool = True) -> tuple[RemovedSpan, ...]:
                 )
     embedder = embedding.load() if use_embeddings else None
     if embedder is not None and _worth_embedding(paras, found):
-        vectors = embedder.embed([p.text for p in paras])
-        for i, reason in enumerate(embedding_reasons(vectors, found)):
-            layout = layout_reason(paras[i].text.strip())
-            if found[i].words >= EMBED_MIN_WORDS and not layout:
+        texts = [p.text for p in paras]
+        vectors, sentences = embedder.embed_with_parts(texts, [sentence_spans(t) for t in texts])
+        for i, reason in embedding_reasons(vectors, sentences, texts, found).items():
+            # a promotional block was judged as one: its paragraphs do not vouch for each other
+            if i not in blocks:
                 reasons[i] = reason
     return tuple(RemovedSpan(p.start, p.end, r) for p, r in zip(paras, reasons, strict=True) if r)
 
@@ -270,40 +299,147 @@ def _worth_embedding(paras: list[Paragraph], found: list[Signals]) -> bool:
     )
 
 
-def embedding_reasons(vectors: np.ndarray, found: list[Signals]) -> list[str | None]:
-    """For each paragraph, why it is off-topic or spam by its embedding, or None to keep it.
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the sentences of a paragraph (the whole paragraph when it has one)."""
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        if text[start : match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
 
-    `vectors` are the paragraphs' L2-normalised sentence embeddings in document
-    order; only paragraphs of EMBED_MIN_WORDS words or more are meant to be
-    judged this way (the caller decides).
+
+def specifics(text: str) -> set[str]:
+    """Names and numbers: capitalised words that do not open a sentence, and figures (lower-cased)."""
+    found = set()
+    for sentence in re.split(r"(?<=[.!?:])\s+", text.strip()):
+        for k, token in enumerate(SPECIFIC_TOKEN.findall(sentence)):
+            token = token.strip(".,:'’")
+            if token and (token[0].isdigit() or (k > 0 and token[0].isupper())):
+                found.add(token.lower())
+    return found
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What the embedding decision reads of one long paragraph.
+
+    similarity: cosine to the mean of all the other paragraphs; nearest: best
+    cosine to a paragraph within three; relative: similarity minus the median
+    similarity of the document's judged paragraphs (an on-topic insert is still
+    the least like the rest); bridge: how much more its two neighbours resemble
+    each other than they resemble it (an insert breaks the flow between them);
+    sentences: mean over its sentences of the best cosine to a sentence of
+    another paragraph (sentences read in their paragraph); orphan: it shares no
+    name or number with the rest, weighted by the share of the other judged
+    paragraphs that do (in a story told through names, a paragraph naming none
+    of them is foreign); body: it holds BODY_SHARE of the document's words.
     """
+
+    similarity: float
+    nearest: float
+    cohesion: float
+    selling: int
+    relative: float
+    bridge: float
+    orphan: float
+    sentences: float
+    body: bool
+
+    @property
+    def score(self) -> float:
+        """Minus the log-odds that the paragraph was inserted: low means foreign."""
+        return -(INTERCEPT + sum(w * float(getattr(self, k)) for k, w in WEIGHTS.items()))
+
+    @property
+    def withheld(self) -> bool:
+        return not self.body and self.score < OFF_TOPIC_SCORE
+
+
+def judged_paragraphs(
+    vectors: np.ndarray, sentences: list[np.ndarray], texts: list[str], found: list[Signals]
+) -> dict[int, Judged]:
+    """The embedding features of each paragraph of EMBED_MIN_WORDS words or more (not layout).
+
+    `vectors` are the paragraphs' L2-normalised embeddings in document order and
+    `sentences` each paragraph's sentence vectors (`Embedder.embed_with_parts`
+    over `sentence_spans`).
+    """
+    n = len(texts)
+    judged = [
+        i
+        for i, s in enumerate(found)
+        if s.words >= EMBED_MIN_WORDS and not layout_reason(texts[i].strip())
+    ]
+    if not judged:
+        return {}
     rest = embedding.similarity_to_rest(vectors)
     pairwise_sims = vectors @ vectors.T
-    reasons: list[str | None] = []
-    for i, s in enumerate(found):
-        window = range(max(0, i - NEIGHBOURS), min(len(found), i + NEIGHBOURS + 1))
-        near = [j for j in window if j != i]
-        nearest = float(max(pairwise_sims[i, j] for j in near)) if near else 1.0
-        score = (
-            (2 * float(rest[i]) + nearest) / 3
-            + COHESION_WEIGHT * s.cohesion
-            - SELLING_PENALTY * min(s.selling + s.publisher, 4)
+    middle = float(np.median([rest[i] for i in judged]))
+    owner = np.concatenate([np.full(len(v), i) for i, v in enumerate(sentences)])
+    all_sentences = np.concatenate(sentences) if sentences else np.zeros((0, 384), np.float32)
+    names = [specifics(t) for t in texts]
+    used = Counter(name for own in names for name in own)
+    shares = {i: any(used[name] > 1 for name in names[i]) for i in judged}
+    total_words = sum(s.words for s in found) or 1
+    out: dict[int, Judged] = {}
+    for i in judged:
+        s = found[i]
+        window = [j for j in range(max(0, i - NEIGHBOURS), min(n, i + NEIGHBOURS + 1)) if j != i]
+        nearest = float(max(pairwise_sims[i, j] for j in window)) if window else 1.0
+        if 0 < i < n - 1:
+            bridge = float(pairwise_sims[i - 1, i + 1]) - float(
+                pairwise_sims[i, i - 1] + pairwise_sims[i, i + 1]
+            ) / 2
+        else:
+            bridge = 0.0
+        mine, others = owner == i, owner != i
+        if mine.any() and others.any():
+            best = (all_sentences[mine] @ all_sentences[others].T).max(axis=1)
+            sentence_fit = float(best.mean())
+        else:
+            sentence_fit = nearest
+        peers = [shares[j] for j in judged if j != i]
+        density = sum(peers) / len(peers) if peers else 0.0
+        out[i] = Judged(
+            similarity=float(rest[i]),
+            nearest=nearest,
+            cohesion=s.cohesion,
+            selling=min(s.selling + s.publisher, 4),
+            relative=float(rest[i]) - middle,
+            bridge=bridge,
+            orphan=(0.0 if shares[i] else 1.0) * density,
+            sentences=sentence_fit,
+            body=s.words / total_words >= BODY_SHARE,
         )
-        if score >= OFF_TOPIC_SCORE:
-            reasons.append(None)
+    return out
+
+
+def embedding_reasons(
+    vectors: np.ndarray, sentences: list[np.ndarray], texts: list[str], found: list[Signals]
+) -> dict[int, str | None]:
+    """For each judged paragraph (see `judged_paragraphs`), why it is withheld, or None to keep it."""
+    reasons: dict[int, str | None] = {}
+    for i, j in judged_paragraphs(vectors, sentences, texts, found).items():
+        s = found[i]
+        if not j.withheld:
+            reasons[i] = None
             continue
         measured = (
-            f"similarity {float(rest[i]):.2f} to the rest of the document, {nearest:.2f} to its "
-            f"closest neighbour, {s.cohesion:.0%} of its words shared (score {score:.2f} < "
+            f"similarity {j.similarity:.2f} to the rest of the document, {j.nearest:.2f} to its "
+            f"closest neighbour, {s.cohesion:.0%} of its words shared"
+            f"{', no name or number shared' if j.orphan else ''} (score {j.score:.2f} < "
             f"{OFF_TOPIC_SCORE})"
         )
         if s.promotion or s.publisher:
-            reasons.append(
+            reasons[i] = (
                 f"spam: {s.promotion + s.publisher} promotional cue(s), addresses the reader "
                 f"{s.reader}x, {measured}"
             )
         else:
-            reasons.append(f"off-topic: {measured}")
+            reasons[i] = f"off-topic: {measured}"
     return reasons
 
 
