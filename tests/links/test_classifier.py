@@ -11,8 +11,12 @@ from casegraph.model import LinkType
 CASES = [
     ("Jane Roe, the chief executive of Acme Holdings, resigned on Monday.", "Jane Roe", "Acme Holdings",
      {LinkType.MANAGER, LinkType.EMPLOYEE}),
+    ("Borvik Trading sued Telmar Logistics for fraud.", "Borvik Trading", "Telmar Logistics",
+     {LinkType.ANTAGONIST}),
+    # a dispute over a business tie: the 2026-12-06 refit (kinds of names, two companies lean
+    # BUSINESS in the training file) reads BUSINESS here where the model before it read ANTAGONIST
     ("Borvik Trading sued Telmar Logistics in a London court over unpaid invoices.", "Borvik Trading",
-     "Telmar Logistics", {LinkType.ANTAGONIST}),
+     "Telmar Logistics", {LinkType.ANTAGONIST, LinkType.BUSINESS}),
     ("Ivan Petrenko and his wife Olena Petrenko own a villa in Nice.", "Ivan Petrenko", "Olena Petrenko",
      {LinkType.FAMILY}),
     ("Marko Lind is the owner of Polar Shipping Ltd.", "Marko Lind", "Polar Shipping Ltd", {LinkType.OWNER}),

@@ -6,14 +6,23 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from casegraph.errors import InputError
 from casegraph.extract.nlp import load_pipeline
 from casegraph.links.classifier import LinkClassifier
 from casegraph.links.features import LinkExample
-from casegraph.links.training import fit, pair_folds, pair_groups, read_labelled, sample_weights
+from casegraph.links.training import (
+    TrainingSettings,
+    average,
+    fit,
+    pair_folds,
+    pair_groups,
+    read_labelled,
+    sample_weights,
+)
+from casegraph.links.weights import LinkWeights
 from casegraph.model import LinkType
 
 FAMILY, OWNER, WITHIN = LinkType.FAMILY, LinkType.OWNER, LinkType.WITHIN
@@ -40,11 +49,31 @@ def test_rare_features_are_pruned() -> None:
     assert weights.features == ("common", "other")
 
 
+def test_averaged_models_score_as_the_mean_of_their_scores() -> None:
+    a = LinkWeights("a", (FAMILY, OWNER), ("x", "y"), np.array([[1.0, 0.0], [0.0, 2.0]]), np.array([0.0, 1.0]))
+    b = LinkWeights("b", (FAMILY, OWNER), ("y", "z"), np.array([[3.0, -1.0], [1.0, 1.0]]), np.array([2.0, 1.0]))
+    both = average([a, b], "ab")
+    assert both.features == ("x", "y", "z")
+    for features in ({"x": 1.0}, {"y": 1.0, "z": 1.0}, {"x": 1.0, "y": 1.0, "z": 1.0}):
+        assert np.allclose(both.scores(features), (a.scores(features) + b.scores(features)) / 2)
+
+
+def test_each_view_is_blind_to_its_features() -> None:
+    features = [{"w=son": 1.0, "kind=a": 1.0}, {"w=stake": 1.0, "kind=b": 1.0}] * 3
+    labels = [FAMILY, OWNER] * 3
+    groups = [f"g{i}" for i in range(6)]
+    one = fit(features, labels, groups, TrainingSettings(views=(("kind=",),)))
+    assert one.features == ("w=son", "w=stake")
+    two = fit(features, labels, groups, TrainingSettings(views=(("kind=",), ("w=",))))
+    assert set(two.features) == {"w=son", "w=stake", "kind=a", "kind=b"}
+
+
 def test_large_pairs_and_common_types_weigh_less() -> None:
     weights = sample_weights([FAMILY, FAMILY, FAMILY, FAMILY, OWNER], ["big", "big", "big", "small", "rare"])
     assert weights[0] < weights[3] < weights[4]
 
 
+@settings(deadline=None)  # GroupKFold's first call can pass 200 ms on a loaded machine
 @given(st.lists(st.tuples(st.sampled_from("ABCDEFG"), st.sampled_from("ABCDEFG")), min_size=10, max_size=60))
 def test_folds_never_split_a_pair(pairs: list[tuple[str, str]]) -> None:
     groups = pair_groups([LinkExample("s", a, b) for a, b in pairs])

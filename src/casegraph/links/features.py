@@ -13,7 +13,12 @@ apposition, the noun it qualifies: "President X", "X, the son of", "X's
 lawyer") and, when the names sit close in the parse ("Ruritanian President
 X", "Y co-founder X"), the short dependency path between them with the link
 types its words hint at. The names themselves are masked: a model that
-learned who "Jane Roe" is would only remember the training set.
+learned who "Jane Roe" is would only remember the training set. What kind of
+party each name is also comes from the name's own string (`kinds.py`: a
+country, an acronym, a person's name), and the link types a name's title
+hints at are joined with the kinds of the two names: "President" beside a
+person whose other party is an organisation or a country says MANAGER, beside
+a person whose other party is a person it says little.
 
 Features are sparse `name=value` strings with weight 1.0.
 """
@@ -27,6 +32,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from casegraph.links.kinds import name_kinds, name_shape, resolved_kind, same_territory
 from casegraph.links.lexicon import ORG_KINDS, trigger_types
 
 Features = dict[str, float]
@@ -65,8 +71,21 @@ def featurize(
         yield sentence_features(doc, example.source, example.target)
 
 
+SPACY_TYPES = ("type_s=", "type_t=", "types=", "types_any=")
+"""Prefixes of the features holding spaCy's entity labels of the two names."""
+
+KIND_FEATURES = ("nk_", "rk_", "rk=", "title_other=", "title2=", "same_territory")
+"""Prefixes of the features built on the kinds read from the names' own strings."""
+
+
 def sentence_features(doc: Doc, source: str, target: str) -> Features:
     """The features of one parsed sentence for the pair (source, target)."""
+    features = _reading(doc, source, target)
+    features.update(_kinds(source, target, features))
+    return features
+
+
+def _reading(doc: Doc, source: str, target: str) -> Features:
     src, tgt = locate_pair(doc, source, target)
     features: Features = {}
     features.update(_name_features(doc, source, target, src, tgt))
@@ -406,3 +425,32 @@ def _near(src: Span, tgt: Span, masked: set[int]) -> Features:
                 for link_type in trigger_types(token.lemma_.lower()):
                     features[f"near_title={link_type.value}"] = 1.0
     return features
+
+
+def _kinds(source: str, target: str, features: Features) -> Features:
+    """Kinds of the two names from their own strings, one kind each settled with spaCy's label
+    (`kinds.resolved_kind`), and the link types of each name's title joined with those kinds."""
+    found: Features = {}
+    for side, name in (("s", source), ("t", target)):
+        for shape in name_kinds(name):
+            found[f"nk_{side}={shape}"] = 1.0
+            found[f"nk_any={shape}"] = 1.0
+    shapes = (name_shape(source), name_shape(target))
+    found[f"nk_pair={shapes[0]}|{shapes[1]}"] = 1.0
+    found[f"nk_pair_any={'|'.join(sorted(shapes))}"] = 1.0
+    if same_territory(source, target):
+        found["same_territory"] = 1.0
+    labels = {side: next((k[len(f"type_{side}="):] for k in features if k.startswith(f"type_{side}=")), "")
+              for side in ("s", "t")}
+    kind = {"s": resolved_kind(source, labels["s"]), "t": resolved_kind(target, labels["t"])}
+    found[f"rk_s={kind['s']}"] = 1.0
+    found[f"rk_t={kind['t']}"] = 1.0
+    found[f"rk={kind['s']}|{kind['t']}"] = 1.0
+    found[f"rk_any={'|'.join(sorted(kind.values()))}"] = 1.0
+    for name in features:
+        for side, other in (("s", "t"), ("t", "s")):
+            if name.startswith(f"np_hint_{side}="):
+                hint = name[len(f"np_hint_{side}="):]
+                found[f"title_other={hint}|{kind[other]}"] = 1.0
+                found[f"title2={hint}|{kind[side]}>{kind[other]}"] = 1.0
+    return found

@@ -5,8 +5,15 @@ Needs scikit-learn (`pip install -e '.[train]'`); predicting does not.
 Labels belong to the entity pair: every sentence naming a pair carries the
 pair's type, and a few large pairs hold hundreds of sentences. So folds
 split by pair (never a shuffled split, which measures memory of the pair),
-and each sentence weighs 1/sqrt(size of its pair) times the square root of
-its class's rarity: large pairs and common types do not drown the rest.
+and each sentence weighs 1/sqrt(size of its pair) times its class's rarity:
+large pairs and common types do not drown the rest.
+
+The model is two logistic regressions averaged: one reads the sentence with
+spaCy's entity labels of the two names (`features.SPACY_TYPES`), the other
+the same sentence with the kinds read from the names' own strings instead
+(`features.KIND_FEATURES`). Their class scores are averaged, which is again
+one linear model: the shipped weights are the mean of the two (a feature one
+of them never saw counts 0 there), so predicting stays one product with numpy.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import numpy.typing as npt
 
 from casegraph.errors import InputError
 from casegraph.links.classifier import pair_key
-from casegraph.links.features import Features, LinkExample
+from casegraph.links.features import KIND_FEATURES, SPACY_TYPES, Features, LinkExample
 from casegraph.links.weights import LinkWeights
 from casegraph.model import LinkType
 
@@ -47,6 +54,8 @@ class TrainingSettings:
     min_count: int = 2
     max_iter: int = 3000
     version: str = "links-v1"
+    views: tuple[tuple[str, ...], ...] = (KIND_FEATURES, SPACY_TYPES)
+    """One model per entry, each blind to the features with these prefixes; their scores averaged."""
 
 
 def read_labelled(path: Path) -> list[Labelled]:
@@ -80,7 +89,7 @@ def sample_weights(labels: Sequence[LinkType], groups: Sequence[str]) -> npt.NDA
     per_class = len(labels) / len(counts)
     return np.array(
         [
-            math.sqrt(per_class / counts[y]) / math.sqrt(sizes[g])
+            (per_class / counts[y]) / math.sqrt(sizes[g])
             for y, g in zip(labels, groups, strict=True)
         ]
     )
@@ -92,7 +101,27 @@ def fit(
     groups: Sequence[str],
     settings: TrainingSettings = TrainingSettings(),
 ) -> LinkWeights:
-    """A multinomial logistic regression over the features seen at least `min_count` times."""
+    """Multinomial logistic regressions over the features seen at least `min_count` times, one
+    per view of `settings.views`, averaged into one linear model."""
+    fitted = [
+        _fit_one([_without(item, blind) for item in features], labels, groups, settings)
+        for blind in settings.views or ((),)
+    ]
+    return average(fitted, settings.version)
+
+
+def _without(features: Features, blind: tuple[str, ...]) -> Features:
+    if not blind:
+        return features
+    return {n: v for n, v in features.items() if not n.startswith(blind)}
+
+
+def _fit_one(
+    features: Sequence[Features],
+    labels: Sequence[LinkType],
+    groups: Sequence[str],
+    settings: TrainingSettings,
+) -> LinkWeights:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -113,6 +142,21 @@ def fit(
         coef=np.asarray(coef, dtype=np.float64),
         intercept=np.asarray(intercept, dtype=np.float64),
     )
+
+
+def average(models: Sequence[LinkWeights], version: str) -> LinkWeights:
+    """One linear model whose class scores are the mean of the models' scores: coefficients
+    averaged over the union of their features (0 where a model lacks one), intercepts averaged."""
+    classes = models[0].classes
+    if any(m.classes != classes for m in models):
+        raise ValueError("averaged link models must know the same classes")
+    names = sorted({n for m in models for n in m.features})
+    index = {n: i for i, n in enumerate(names)}
+    coef = np.zeros((len(classes), len(names)))
+    for m in models:
+        coef[:, [index[n] for n in m.features]] += m.coef
+    intercept = np.mean([m.intercept for m in models], axis=0)
+    return LinkWeights(version, classes, tuple(names), coef / len(models), intercept)
 
 
 def pair_folds(groups: Sequence[str], k: int = 5) -> Iterator[tuple[Indices, Indices]]:
