@@ -25,11 +25,13 @@ nothing here asserts a figure.
 
 from __future__ import annotations
 
+import argparse
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -41,7 +43,9 @@ from casegraph.links.features import featurize
 from casegraph.links.training import Labelled, fit, pair_folds, pair_groups, read_labelled
 from casegraph.model import LinkType
 
-TRAINING = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "storyweb" / "links_train.csv"
+TRAINING = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "storyweb" / "links_train.csv"
+)
 LABELS = [t.value for t in LinkType]
 
 # log-probabilities (rows x classes, columns in LABELS order) for the test rows of one fold
@@ -60,10 +64,16 @@ class Figures:
     predicted: list[str]
 
 
-def cross_validate(score: Scorer, gold: list[str], groups: list[str], names: list[tuple[str, str]]) -> Figures:
+def cross_validate(
+    score: Scorer,
+    gold: list[str],
+    groups: list[str],
+    names: list[tuple[str, str]],
+    seed: int | None = None,
+) -> Figures:
     logs = np.zeros((len(gold), len(LABELS)))
     unseen = np.zeros(len(gold), dtype=bool)
-    for train, test in pair_folds(groups):
+    for train, test in pair_folds(groups, seed=seed):
         logs[test] = score(train, test)
         known = {n.casefold() for i in train for n in names[i]}
         unseen[test] = [not ({n.casefold() for n in names[i]} & known) for i in test]
@@ -81,25 +91,41 @@ def cross_validate(score: Scorer, gold: list[str], groups: list[str], names: lis
             by_pair[i] = choice
     hits = np.array(predicted) == np.array(gold)
     return Figures(
-        float(hits.mean()), macro_f1(gold, predicted), right_pairs / len(rows),
-        float((np.array(by_pair) == np.array(gold)).mean()), macro_f1(gold, by_pair),
-        float(hits[unseen].mean()) if unseen.any() else float("nan"), int(unseen.sum()), predicted,
+        float(hits.mean()),
+        macro_f1(gold, predicted),
+        right_pairs / len(rows),
+        float((np.array(by_pair) == np.array(gold)).mean()),
+        macro_f1(gold, by_pair),
+        float(hits[unseen].mean()) if unseen.any() else float("nan"),
+        int(unseen.sum()),
+        predicted,
     )
 
 
 def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
-    return float(f1_score(gold, predicted, labels=sorted(set(gold)), average="macro", zero_division=0))
+    return float(
+        f1_score(gold, predicted, labels=sorted(set(gold)), average="macro", zero_division=0)
+    )
 
 
-def casegraph_scorer(data: list[Labelled], groups: list[str]) -> Scorer:
+def parse(data: list[Labelled]) -> list[Any]:
     started = time.perf_counter()
     features = list(featurize(load_pipeline(), [d.example for d in data]))
     print(f"parsed {len(data)} sentences with spaCy in {time.perf_counter() - started:.1f} s")
+    return features
+
+
+def casegraph_scorer(data: list[Labelled], groups: list[str], features: list[Any]) -> Scorer:
     labels = [d.link_type for d in data]
 
     def score(train: np.ndarray, test: np.ndarray) -> np.ndarray:
-        weights = fit([features[i] for i in train], [labels[i] for i in train], [groups[i] for i in train])
-        columns = [weights.classes.index(LinkType(v)) if LinkType(v) in weights.classes else -1 for v in LABELS]
+        weights = fit(
+            [features[i] for i in train], [labels[i] for i in train], [groups[i] for i in train]
+        )
+        columns = [
+            weights.classes.index(LinkType(v)) if LinkType(v) in weights.classes else -1
+            for v in LABELS
+        ]
         result = np.full((len(test), len(LABELS)), -1e9)
         for row, i in enumerate(test):
             log_proba = weights.log_proba(features[i])
@@ -137,17 +163,44 @@ def report(name: str, figures: Figures) -> None:
 def print_confusion(gold: list[str], predicted: list[str]) -> None:
     present = [label for label in LABELS if label in set(gold)]
     scores = f1_score(gold, predicted, labels=present, average=None, zero_division=0)
-    print("\nper-type F1 (casegraph, sentence alone): " + ", ".join(
-        f"{label} {value:.2f}" for label, value in zip(present, scores, strict=True)
-    ))
+    print(
+        "\nper-type F1 (casegraph, sentence alone): "
+        + ", ".join(f"{label} {value:.2f}" for label, value in zip(present, scores, strict=True))
+    )
     matrix = confusion_matrix(gold, predicted, labels=present)
     short = [label[:5] for label in present]
-    print("\nconfusion (rows gold, columns predicted)\n" + " " * 11 + " ".join(f"{s:>5}" for s in short))
+    print(
+        "\nconfusion (rows gold, columns predicted)\n"
+        + " " * 11
+        + " ".join(f"{s:>5}" for s in short)
+    )
     for label, row in zip(present, matrix, strict=True):
         print(f"{label:<11}" + " ".join(f"{n:5d}" for n in row))
 
 
+def mean_figures(runs: Sequence[Figures]) -> Figures:
+    def mean(field: str) -> float:
+        return float(np.mean([getattr(run, field) for run in runs]))
+
+    return Figures(
+        mean("accuracy"),
+        mean("macro_f1"),
+        mean("pair_accuracy"),
+        mean("by_pair_accuracy"),
+        mean("by_pair_macro_f1"),
+        mean("unseen_accuracy"),
+        0,
+        [],
+    )
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--shuffled", type=int, nargs="*", default=[1, 2], metavar="SEED",
+        help="also cross-validate casegraph on pair-grouped splits with pairs dealt by these seeds",
+    )  # fmt: skip
+    args = parser.parse_args()
     data = read_labelled(TRAINING)
     examples = [d.example for d in data]
     groups = pair_groups(examples)
@@ -155,15 +208,35 @@ def main() -> None:
     names = [(e.source, e.target) for e in examples]
     print(f"{len(data)} sentences, {len(set(groups))} pairs, 5 folds grouped by pair")
     started = time.perf_counter()
-    ours = cross_validate(casegraph_scorer(data, groups), gold, groups, names)
+    features = parse(data)
+    ours = cross_validate(casegraph_scorer(data, groups, features), gold, groups, names)
     print(f"casegraph cross-validated in {time.perf_counter() - started:.1f} s")
     baseline = cross_validate(tfidf_scorer(data), gold, groups, names)
-    print(f"\n{'':<22} {'sentence':>8} {'':>8} {'pair':>8} {'by pair':>10} {'by pair':>10} {'unseen':>9}")
-    print(f"{'':<22} {'accuracy':>8} {'macro-F1':>8} {'accuracy':>8} {'accuracy':>10} {'macro-F1':>10} {'accuracy':>9}")
+    print(
+        f"\n{'':<22} {'sentence':>8} {'':>8} {'pair':>8} {'by pair':>10} {'by pair':>10} {'unseen':>9}"
+    )
+    print(
+        f"{'':<22} {'accuracy':>8} {'macro-F1':>8} {'accuracy':>8} {'accuracy':>10} {'macro-F1':>10} {'accuracy':>9}"
+    )
     report("TF-IDF + LR baseline", baseline)
     report("casegraph links-v1", ours)
-    print(f"(unseen: {ours.unseen_rows} test sentences whose two names never occur in the fold's training part)")
+    print(
+        f"(unseen: {ours.unseen_rows} test sentences whose two names never occur in the fold's training part)"
+    )
     print_confusion(gold, ours.predicted)
+    if args.shuffled:
+        # Features and weights were chosen on the split above; other splits of the same kind say
+        # how much of a figure is the luck of which pairs share a fold.
+        print("\ncasegraph on other pair-grouped splits (GroupKFold, pairs dealt at random)")
+        print(
+            f"{'':<22} {'sentence':>8} {'macro-F1':>8} {'pair':>8} {'by pair':>10} {'by pair':>10} {'unseen':>9}"
+        )
+        runs = [ours]
+        for seed in args.shuffled:
+            scorer = casegraph_scorer(data, groups, features)
+            runs.append(cross_validate(scorer, gold, groups, names, seed))
+            report(f"seed {seed}", runs[-1])
+        report(f"mean of {len(runs)} splits", mean_figures(runs))
 
 
 if __name__ == "__main__":

@@ -159,10 +159,14 @@ def average(models: Sequence[LinkWeights], version: str) -> LinkWeights:
     return LinkWeights(version, classes, tuple(names), coef / len(models), intercept)
 
 
-def pair_folds(groups: Sequence[str], k: int = 5) -> Iterator[tuple[Indices, Indices]]:
-    """(train, test) row indices of k folds that never split a pair."""
+def pair_folds(
+    groups: Sequence[str], k: int = 5, seed: int | None = None
+) -> Iterator[tuple[Indices, Indices]]:
+    """(train, test) row indices of k folds that never split a pair; with a `seed`, pairs are
+    dealt to folds at random (another split of the same kind)."""
     from sklearn.model_selection import GroupKFold
 
     rows = np.arange(len(groups))
-    for train, test in GroupKFold(n_splits=k).split(rows, groups=list(groups)):
+    splitter = GroupKFold(n_splits=k, shuffle=seed is not None, random_state=seed)
+    for train, test in splitter.split(rows, groups=list(groups)):
         yield train.astype(np.int64), test.astype(np.int64)
