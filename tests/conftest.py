@@ -16,6 +16,21 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 SEED_ARTICLE = SEEDS / "001_a9aaf2c9c3d44a76.txt"
 SEED_REWRITE = SEEDS / "000_6bbe1b8353bde5fb.txt"
+
+
+def seed_spam_paragraphs(text: str) -> list[str]:
+    """The paragraphs of seed 001 that are spam, in order: the Netflix block and the closing
+    viral-video paragraph (its last line)."""
+    return [
+        "🎬 Get Free Netflix Logins",
+        "Claim your free working Netflix accounts for streaming in HD! Limited slots available for active users only.",
+        "- No subscription required",
+        "- Works on mobile, PC & smart TV",
+        "- Updated login details daily",
+        text.splitlines()[-1],
+    ]
+
+
 SDN_CSV = SHARED / "data" / "ofac" / "sdn-2024-05-03.csv"
 
 

@@ -20,7 +20,9 @@ def test_a_menu_line_is_not_the_title() -> None:
     raw, cleaned = _cleaned(SEED_REWRITE)
     assert "Left Menu" in raw.title
     assert cleaned.title.startswith("Drone Diplomacy")
-    first_kept = next(line for line in cleaned.text[cleaned.removed[0].end :].splitlines() if line.strip())
+    first_kept = next(
+        line for line in cleaned.text[cleaned.removed[0].end :].splitlines() if line.strip()
+    )
     assert cleaned.title == first_kept.strip()[:300]
 
 

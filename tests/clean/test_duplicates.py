@@ -31,12 +31,16 @@ Environmental groups asked for an independent study of the dredging work in the 
 
 
 def _doc(name: str, text: str, published: date | None = None) -> Document:
-    return Document(id=f"doc-{name}", source=name, title=name, text=text, sha256=name, published=published)
+    return Document(
+        id=f"doc-{name}", source=name, title=name, text=text, sha256=name, published=published
+    )
 
 
 def _seed(path: Any) -> Document:
     text = path.read_text(encoding="utf-8")
-    return clean_document(Document(id=f"doc-{path.stem}", source=path.name, title="", text=text, sha256=path.stem))
+    return clean_document(
+        Document(id=f"doc-{path.stem}", source=path.name, title="", text=text, sha256=path.stem)
+    )
 
 
 def test_seed_rewrite_derives_from_the_article() -> None:
@@ -71,7 +75,9 @@ def test_later_publication_derives_from_earlier() -> None:
 
 def test_republished_copy_is_a_duplicate_of_the_earliest() -> None:
     first = _doc("first", ORIGINAL, date(2030, 3, 1))
-    copy = _doc("copy", "Home | World | Business\n" + ORIGINAL + "\nShare this article", date(2030, 3, 4))
+    copy = _doc(
+        "copy", "Home | World | Business\n" + ORIGINAL + "\nShare this article", date(2030, 3, 4)
+    )
     assert derivations([copy, first]) == {"doc-copy": ("doc-first", None)}
 
 

@@ -7,12 +7,13 @@ import pytest
 
 from casegraph.clean import embedding
 from casegraph.clean.paragraphs import Judged, paragraphs, sentence_spans, withhold
-from tests.conftest import SEED_ARTICLE
+from tests.conftest import SEED_ARTICLE, seed_spam_paragraphs
 
 
 @pytest.fixture(autouse=True)
 def embeddings_on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CASEGRAPH_EMBEDDINGS", "1")
+
 
 RECIPE = (
     "Marinate the chicken thighs overnight in yoghurt, garlic and smoked paprika, then roast "
@@ -93,14 +94,7 @@ def test_off_topic_paragraphs_in_the_seed_article_are_withheld_with_their_simila
 def test_seed_article_with_embeddings_withholds_both_spam_blocks_and_nothing_else() -> None:
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     removed = {text[s.start : s.end]: s.reason for s in withhold(text)}
-    assert list(removed) == [
-        "🎬 Get Free Netflix Logins",
-        "Claim your free working Netflix accounts for streaming in HD! Limited slots available for active users only.",
-        "- No subscription required",
-        "- Works on mobile, PC & smart TV",
-        "- Updated login details daily",
-        text.splitlines()[-1],
-    ]
+    assert list(removed) == seed_spam_paragraphs(text)
     assert all(r.startswith("spam") for r in removed.values())
     kept = [p.text for p in paragraphs(text) if p.text not in removed]
     assert len(kept) == 34 and kept[-1].startswith("A final letter")
@@ -137,7 +131,9 @@ def test_a_paragraph_holding_much_of_the_document_is_its_body() -> None:
     assert not Judged(0.0, 0.0, 0.0, 4, -0.5, 0.5, 1.0, 0.0, body=True).withheld
 
 
-def test_lexical_rules_alone_unless_embeddings_are_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lexical_rules_alone_unless_embeddings_are_asked_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.delenv("CASEGRAPH_EMBEDDINGS", raising=False)
     assert embedding.load() is None
     assert embedding.unavailable() == "not asked for (CASEGRAPH_EMBEDDINGS=1 turns them on)"
