@@ -140,7 +140,7 @@ class Resolver:
         self.lines = [m.start() for m in re.finditer("\n", self.text)]
         self.covered: dict[int, Found] = {}
         placed = sorted(self._place(mentions), key=lambda p: p.token.i)
-        # Unnamed groups ("Chinese experts") are antecedents of group nouns only.
+        # Unnamed groups ("Norwegian engineers") are antecedents of group nouns only.
         self.groups = [p for p in placed if is_group(p.found)]
         self.placed = [p for p in placed if not is_group(p.found)]
         self.positions = [p.token.i for p in self.placed]
@@ -363,9 +363,9 @@ class Resolver:
         return self._unique(sources, token, self.doc[token.left_edge.i : token.i + 1].text)
 
     def _people(self, token: Token) -> Found | None:
-        """`the experts`, `the individuals`: the one unnamed group of people in reach (`Chinese experts`).
+        """`the experts`, `the individuals`: the one unnamed group of people in reach (`Norwegian engineers`).
 
-        The noun must be the group's own (`experts` for `Chinese experts`) or a generic one
+        The noun must be the group's own (`engineers` for `Norwegian engineers`) or a generic one
         (`individuals`, `people`); a group of another trade (`citizens`) does not qualify.
         """
         if any(t.i in self.covered for t in token.subtree) or _restricted(token):

@@ -1,15 +1,15 @@
-"""Unnamed groups that act as parties: "Chinese experts", "Russian engineers", "Chinese companies".
+"""Unnamed groups that act as parties: "Norwegian engineers", "Chilean experts", "Chilean companies".
 
 Reporting often names a group only by nationality and trade: "a group of
-Chinese experts visited the plant", "officials assessed that the individuals
+Norwegian engineers visited the plant", "officials assessed that the individuals
 were Acme staff". Such a group is a party of the graph (it visits, it is
 employed) when its phrase says whose people it is: a nationality or
 country word modifying a plural noun of people at work. A bare "the experts"
 or "the individuals" is not a group of its own; coreference resolves it to a
-group in reach (`coref`). Groups of organisations ("Chinese companies") are
-parties only inside a tie ("a relationship between X and Chinese companies"),
-read by the tie frame, so a generic remark ("Chinese companies supplying
-Russian arms makers") gives no claim.
+group in reach (`coref`). Groups of organisations ("Chilean companies") are
+parties only inside a tie ("a relationship between X and Chilean companies"),
+read by the tie frame, so a generic remark ("Chilean companies supplying
+Peruvian mines") gives no claim.
 
 Group spans are found with extractor `cue:group`; the pipeline keeps one as a
 mention only when a claim uses it.
@@ -70,7 +70,7 @@ ORG_NOUNS = frozenset(
         "contractor",
     ]
 )
-"""Plural nouns of organisations that form a group inside a tie ("Chinese companies")."""
+"""Plural nouns of organisations that form a group inside a tie ("Chilean companies")."""
 
 
 def is_group(found: Found | None) -> bool:
@@ -78,10 +78,10 @@ def is_group(found: Found | None) -> bool:
 
 
 def group_at(doc: Doc, noun: Token, nouns: frozenset[str], kind: EntityType) -> Found | None:
-    """The group a plural noun names when a nationality modifies it: `Chinese (drone) experts`.
+    """The group a plural noun names when a nationality modifies it: `Norwegian (turbine) engineers`.
 
     The span runs from the nationality word to the noun; the words between must be
-    modifiers of the noun (`Chinese drone experts`).
+    modifiers of the noun (`Norwegian turbine engineers`).
     """
     if noun.tag_ not in {"NNS", "NNPS"} or noun.lemma_.lower() not in nouns:
         return None
@@ -100,7 +100,7 @@ def group_at(doc: Doc, noun: Token, nouns: frozenset[str], kind: EntityType) -> 
 
 def _nationality(noun: Token) -> Token | None:
     """The nationality word of a plural noun, also where the parser coordinated it with a name
-    (`between Kupol and Chinese companies`, where `Chinese` became a conjunct of `Kupol`)."""
+    (`between Kestria and Chilean companies`, where `Chilean` became a conjunct of `Kestria`)."""
     for child in noun.children:
         if child.ent_type_ == "NORP" and child.dep_ in {"amod", "compound", "nmod"}:
             return child

@@ -198,9 +198,9 @@ def resolve(
 ) -> tuple[list[Entity], dict[str, str]]:
     """Entities and the mention -> entity map; `decisions` (in the order made) win over the rules.
 
-    An unnamed group ("Chinese experts") is one party only within one story: `stories` maps a
+    An unnamed group ("Norwegian engineers") is one party only within one story: `stories` maps a
     document to the first source of its story (`analyse.corroboration.story_roots`); without
-    it each document is its own story. Two unrelated reports on "Chinese experts" need not be
+    it each document is its own story. Two unrelated reports on "Norwegian engineers" need not be
     about the same people, and joining them would link the two stories through a party that
     neither names."""
     mentions = [m for m in mentions if _key(m)]

@@ -190,8 +190,8 @@ class PeopleFrames(Frames):
         yield from self._pairs(people, orgs, Predicate.ROLE_IN, sent, attrs, "frame:staff")
 
     def _restated(self, orgs: list[Found], pronoun: Token, index: int) -> list[Found]:
-        """`... assessed that the Chinese citizens were staff of X. Reuters couldn't confirm they
-        were X staff`: `they` restating the last group said to staff the same organisation in
+        """`... assessed that the Norwegian engineers were staff of X. The paper could not confirm
+        they were X staff`: `they` restating the last group said to staff the same organisation in
         this or the sentence before (`they` is otherwise never resolved)."""
         names = {self.r.name(o).casefold() for o in orgs}
         for group, earlier, at in reversed(self.staffed):
@@ -203,7 +203,7 @@ class PeopleFrames(Frames):
 
     def tie_noun(self, noun: Token, sent: Span, index: int) -> Iterator[RawClaim]:
         """`a relationship between X and Y`, `X's collaboration with Y`: an associate tie
-        (`relation` is the noun). Either side may be an unnamed group (`Chinese companies`).
+        (`relation` is the noun). Either side may be an unnamed group (`Chilean companies`).
 
         `the collaboration` with no sides of its own stands for the last tie within
         TIE_WINDOW sentences: the claim is said again there, with the sentence's status
