@@ -193,8 +193,7 @@ def _reading_similarity(a: str, b: str, folded: tuple[str, str], person: bool) -
     short = min(len(a), len(b)) < _GERMAN_LENGTH
     if short and not person and (german_reading(a) == b or german_reading(b) == a):
         return _GERMAN, "romanisation"
-    plain = plain_reading(a), plain_reading(b)
-    if plain[0] == plain[1] and len(plain[0]) >= _PLAIN_LENGTH and a != b:
+    if plain_reading(a) == plain_reading(b):
         return _GERMAN, "romanisation"
     if _LOOKALIKE in a or _LOOKALIKE in b:
         # "rn" read as "m" (a scan, or a name spelt to slip past a screen): "Sukarno" / "Sukamto".
@@ -209,11 +208,12 @@ def _reading_similarity(a: str, b: str, folded: tuple[str, str], person: bool) -
 def plain_reading(token: str) -> str:
     """The token with English digraphs written as one letter, as a scholarly or French
     romanisation reads once its diacritics are gone: "chizhovka" -> "cizovka" (from
-    "Čižovka")."""
+    "Čižovka"); the token itself where that reading is shorter than `_PLAIN_LENGTH`."""
+    reading = token
     for old, new in _DIGRAPHS:
-        if old in token:
-            token = token.replace(old, new)
-    return token
+        if old in reading:
+            reading = reading.replace(old, new)
+    return reading if len(reading) >= _PLAIN_LENGTH else token
 
 
 def _german_similarity(a: str, b: str, folded: tuple[str, str], typos: bool) -> tuple[float, str]:

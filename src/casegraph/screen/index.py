@@ -33,8 +33,6 @@ from casegraph.resolve.tokens import german_reading, plain_reading
 
 _COMMON = 150  # postings above which a key only adds to names already found
 _MIN_DELETE_LENGTH = 5
-# Words this long are looked up by their reading without digraphs (tokens._PLAIN_LENGTH).
-_PLAIN_LENGTH = 6
 _ACRONYM = 0.9
 _INITIALS = 0.5
 _MIN_RARITY = 0.1
@@ -369,7 +367,7 @@ def _probes(token: str, typos: bool = True) -> set[str]:
     probes = {token, "~" + folded}
     if (reading := german_reading(token)) != token:
         probes.add("~" + fold(reading))
-    if len(reading := plain_reading(token)) >= _PLAIN_LENGTH and reading != token:
+    if (reading := plain_reading(token)) != token:
         probes.add("~" + fold(reading))
     if len(token) >= 4:
         probes.add("<" + min(token, token[::-1]))
