@@ -105,6 +105,30 @@ def test_mapping_naming_a_missing_column_says_which(tmp_path: Path) -> None:
         read_with_mapping(path, path.read_bytes(), parse_mapping(BILLS, "ledger.mapping.yaml"))
 
 
+def test_a_stray_quote_in_the_header_still_gives_a_one_line_reason(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.csv"
+    path.write_text('"seller,buyer,total\nQuillmere,Orrindale,12\n' * 2, encoding="utf-8")
+    with pytest.raises(SkipItem) as caught:
+        read_with_mapping(path, path.read_bytes(), parse_mapping(BILLS, "ledger.mapping.yaml"))
+    reason = str(caught.value)
+    assert "\n" not in reason
+    assert (
+        "(its columns: 'seller,buyer,total\\nQuillmere,Orrindale,12\\nseller', buyer, total)"
+        in reason
+    )
+
+
+def test_a_long_header_is_cut_in_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.csv"
+    header = ",".join(f"column {i}" for i in range(200))
+    path.write_text(header + "\n" + ",".join("1" * 200) + "\n", encoding="utf-8")
+    with pytest.raises(SkipItem) as caught:
+        read_with_mapping(path, path.read_bytes(), parse_mapping(BILLS, "ledger.mapping.yaml"))
+    reason = str(caught.value)
+    assert "(its columns: column 0, column 1, column 2," in reason
+    assert reason.endswith("…)") and "column 199" not in reason
+
+
 def test_jsonl_records() -> None:
     data = (
         b'{"seller": "Quillmere Optronics", "buyer": "Orrindale Trade House", "amount": "USD 48,500", "date": "17 April 2025"}\n'

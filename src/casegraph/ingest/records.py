@@ -156,11 +156,17 @@ def _columns(claim: ClaimMap, sheet: Sheet) -> tuple[tuple[str, str], ...] | Non
     return tuple((c, found) for c, found in pairs if found is not None)
 
 
+SHOWN_COLUMNS = 300
+"""Characters of a sheet's header quoted in a reason: a stray quote can make the header the whole file."""
+
+
 def _missing(where: str, claim: ClaimMap, sheets: Sequence[Sheet], file: str) -> str:
     columns = sheets[0].columns if sheets else ()
     own = {c.strip().casefold() for c in columns}
     absent = next(c for c in claim.columns if c.strip().casefold() not in own)
-    own_columns = ", ".join(columns) or "none"
+    own_columns = ", ".join(c if c.isprintable() else repr(c) for c in columns) or "none"
+    if len(own_columns) > SHOWN_COLUMNS:
+        own_columns = own_columns[:SHOWN_COLUMNS] + "…"
     return f"{where} names column {absent!r}, which {file} lacks (its columns: {own_columns})"
 
 
