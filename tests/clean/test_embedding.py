@@ -126,9 +126,9 @@ def test_an_on_topic_brief_that_names_no_one_in_the_story_is_withheld() -> None:
 
 
 def test_a_paragraph_holding_much_of_the_document_is_its_body() -> None:
-    foreign = Judged(0.0, 0.0, 0.0, 4, -0.5, 0.5, 1.0, 0.0, body=False)
+    foreign = Judged(0.0, 0.0, 0.0, 4, -0.5, 0.5, 1.0, 0.0, 0.0, False, body=False)
     assert foreign.withheld
-    assert not Judged(0.0, 0.0, 0.0, 4, -0.5, 0.5, 1.0, 0.0, body=True).withheld
+    assert not Judged(0.0, 0.0, 0.0, 4, -0.5, 0.5, 1.0, 0.0, 0.0, False, body=True).withheld
 
 
 def test_lexical_rules_alone_unless_embeddings_are_asked_for(

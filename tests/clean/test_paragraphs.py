@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -7,6 +8,8 @@ from casegraph.clean.document import clean_document
 from casegraph.clean.paragraphs import (
     clean,
     extraction_text,
+    judged_paragraphs,
+    paragraph_signals,
     paragraphs,
     sentence_spans,
     specifics,
@@ -75,6 +78,19 @@ def test_specifics_are_names_and_numbers_not_sentence_openers() -> None:
     assert (
         specifics("The coach said the injured striker will miss the rest of the season.") == set()
     )
+
+
+def test_judged_reads_names_per_word_and_quotes() -> None:
+    texts = [
+        '"We will appeal," said Maria Ortiz, counsel for Estrada Port, after the ruling of 3 May.',
+        "The shipping agent said it had corrected every cargo declaration and would cooperate fully with inspectors.",
+        "Everyone loves a good deal and there is never a bad time to treat yourself to something nice.",
+    ]
+    vectors = np.eye(3, 384, dtype=np.float32)
+    judged = judged_paragraphs(vectors, [v[None] for v in vectors], texts, paragraph_signals(texts))
+    assert [j.quote for j in judged.values()] == [True, False, False]
+    assert judged[0].specific == 6 / 16  # maria, ortiz, estrada, port, 3, may
+    assert judged[1].specific == judged[2].specific == 0.0
 
 
 def test_sentence_spans() -> None:
