@@ -19,8 +19,13 @@ each fold's training part. Prints, for each model:
 - accuracy on the test sentences whose two names never occur in the training
   part (a different spelling of the same party may still occur there);
 
-then per-type F1 and the confusion matrix of casegraph's model. Prints only;
-nothing here asserts a figure.
+then per-type F1 and the confusion matrix of casegraph's model, and
+casegraph's figures on other splits of the same kind (pairs dealt to folds by
+seeds 6-15, `--shuffled`) with their mean: the model's features and settings
+were chosen on the first split and on seeds 1-5, so the mean over splits it
+never saw is the figure to trust. Prints only; nothing here asserts a figure.
+The sentences are parsed and embedded once (about 2.5 minutes); each split
+then takes under a minute.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix, f1_score
 
+from casegraph.clean import embedding
 from casegraph.extract.nlp import load_pipeline
 from casegraph.links.features import featurize
 from casegraph.links.training import Labelled, fit, pair_folds, pair_groups, read_labelled
@@ -110,8 +116,8 @@ def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
 
 def parse(data: list[Labelled]) -> list[Any]:
     started = time.perf_counter()
-    features = list(featurize(load_pipeline(), [d.example for d in data]))
-    print(f"parsed {len(data)} sentences with spaCy in {time.perf_counter() - started:.1f} s")
+    features = list(featurize(load_pipeline(), [d.example for d in data], embedding.shared()))
+    print(f"parsed and embedded {len(data)} sentences in {time.perf_counter() - started:.1f} s")
     return features
 
 
@@ -197,8 +203,9 @@ def mean_figures(runs: Sequence[Figures]) -> Figures:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--shuffled", type=int, nargs="*", default=[1, 2], metavar="SEED",
-        help="also cross-validate casegraph on pair-grouped splits with pairs dealt by these seeds",
+        "--shuffled", type=int, nargs="*", default=list(range(6, 16)), metavar="SEED",
+        help="also cross-validate casegraph on pair-grouped splits with pairs dealt by these seeds "
+        "(default 6-15: splits never used when choosing the model)",
     )  # fmt: skip
     args = parser.parse_args()
     data = read_labelled(TRAINING)
@@ -219,19 +226,19 @@ def main() -> None:
         f"{'':<22} {'accuracy':>8} {'macro-F1':>8} {'accuracy':>8} {'accuracy':>10} {'macro-F1':>10} {'accuracy':>9}"
     )
     report("TF-IDF + LR baseline", baseline)
-    report("casegraph links-v1", ours)
+    report("casegraph links-v2", ours)
     print(
         f"(unseen: {ours.unseen_rows} test sentences whose two names never occur in the fold's training part)"
     )
     print_confusion(gold, ours.predicted)
     if args.shuffled:
-        # Features and weights were chosen on the split above; other splits of the same kind say
-        # how much of a figure is the luck of which pairs share a fold.
+        # Features and settings were chosen on the split above and on seeds 1-5; splits 6-15 were
+        # first run with the model as shipped, so their mean is the figure to trust.
         print("\ncasegraph on other pair-grouped splits (GroupKFold, pairs dealt at random)")
         print(
             f"{'':<22} {'sentence':>8} {'macro-F1':>8} {'pair':>8} {'by pair':>10} {'by pair':>10} {'unseen':>9}"
         )
-        runs = [ours]
+        runs = []
         for seed in args.shuffled:
             scorer = casegraph_scorer(data, groups, features)
             runs.append(cross_validate(scorer, gold, groups, names, seed))

@@ -3,7 +3,7 @@
 Run from the repository root, with ../shared beside it, after
 `pip install -e '.[train]'`:
 
-    python bench/train_links.py                 # writes src/casegraph/data/links-v1.npz
+    python bench/train_links.py                 # writes src/casegraph/data/links-v2.npz
     python bench/train_links.py --in my.csv --out /tmp/links.npz
 
 The input has columns sentence, src_label, tgt_label, link_type. The figures
@@ -18,6 +18,7 @@ import argparse
 import time
 from pathlib import Path
 
+from casegraph.clean import embedding
 from casegraph.extract.nlp import load_pipeline
 from casegraph.links.features import featurize
 from casegraph.links.training import TrainingSettings, fit, pair_groups, read_labelled
@@ -36,11 +37,11 @@ def main() -> None:
     labelled = read_labelled(args.source)
     examples = [item.example for item in labelled]
     started = time.perf_counter()
-    features = list(featurize(load_pipeline(), examples))
+    features = list(featurize(load_pipeline(), examples, embedding.shared()))
     parsed = time.perf_counter() - started
     weights = fit(features, [item.link_type for item in labelled], pair_groups(examples), TrainingSettings())
     weights.save(args.out)
-    print(f"{len(labelled)} sentences parsed in {parsed:.1f} s, fitted in {time.perf_counter() - started - parsed:.1f} s")
+    print(f"{len(labelled)} sentences parsed and embedded in {parsed:.1f} s, fitted in {time.perf_counter() - started - parsed:.1f} s")
     print(f"{len(weights.classes)} classes, {len(weights.features)} features -> {args.out} "
           f"({args.out.stat().st_size / 1024:.0f} KiB)")
 

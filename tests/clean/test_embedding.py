@@ -147,5 +147,5 @@ def test_a_missing_model_file_is_reported_with_the_install_hint(
     monkeypatch: pytest.MonkeyPatch, tmp_path: object
 ) -> None:
     monkeypatch.setenv("CASEGRAPH_EMBEDDING_MODEL", "/nonexistent/model.onnx")
-    with pytest.raises(embedding.EmbeddingsUnavailable, match=r"casegraph\[embeddings\]"):
+    with pytest.raises(embedding.EmbeddingsUnavailable, match=r"casegraph dependency"):
         embedding.model_files()

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from casegraph.links.classifier import default_classifier, pair_key, predict_pair, predict_sentence
+from casegraph.clean import embedding
+from casegraph.errors import InputError
+from casegraph.extract.nlp import load_pipeline
+from casegraph.links.classifier import (
+    LinkClassifier,
+    default_classifier,
+    pair_key,
+    predict_pair,
+    predict_sentence,
+)
 from casegraph.links.features import LinkExample
+from casegraph.links.weights import bundled_weights
 from casegraph.model import LinkType
 
 CASES = [
@@ -73,3 +83,32 @@ def test_a_decision_needs_a_sentence() -> None:
 
 def test_pair_key_ignores_order_case_and_spaces() -> None:
     assert pair_key(" Acme Ltd", "jane roe") == pair_key("Jane Roe", "ACME LTD ")
+
+
+def test_the_bundled_model_reads_sentence_vectors_and_names_them_once() -> None:
+    classifier = default_classifier()
+    assert classifier.weights.reads_vectors and classifier.embedder is not None
+    features = classifier.features([LinkExample("Varna is a port city in Bulgaria.", "Varna", "Bulgaria")])
+    assert sum(name.startswith("vec=") for name in features[0]) == 384
+    for example in (
+        LinkExample("Ivan Petrenko and his wife Olena Petrenko own a villa in Nice.", "Ivan Petrenko", "Olena Petrenko"),
+        LinkExample("Sara Holm works as an accountant at Nordvik Bank.", "Sara Holm", "Nordvik Bank"),
+    ):
+        explanation = classifier.predict_sentence(example).explanation
+        assert "vec=" not in explanation
+
+
+def test_a_model_reading_vectors_needs_an_embedder() -> None:
+    with pytest.raises(InputError, match="reads sentence embeddings"):
+        LinkClassifier(bundled_weights(), load_pipeline())
+
+
+def test_without_the_embeddings_the_classifier_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASEGRAPH_EMBEDDING_MODEL", "/nonexistent/model.onnx")
+    monkeypatch.setattr(embedding, "_state", {})
+    default_classifier.cache_clear()
+    try:
+        with pytest.raises(InputError, match=r"link classifier needs the sentence embeddings: .*model\.onnx is missing"):
+            default_classifier()
+    finally:
+        default_classifier.cache_clear()

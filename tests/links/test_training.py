@@ -99,3 +99,32 @@ def test_labelled_csv_needs_its_columns(tmp_path: Path) -> None:
         read_labelled(bad)
     with pytest.raises(InputError, match="cannot read"):
         read_labelled(tmp_path / "absent.csv")
+
+
+def test_weighted_average_scores_as_the_weighted_mean() -> None:
+    a = LinkWeights("a", (FAMILY, OWNER), ("x",), np.array([[1.0], [0.0]]), np.array([0.0, 1.0]))
+    b = LinkWeights("b", (FAMILY, OWNER), ("y",), np.array([[0.0], [4.0]]), np.array([2.0, 0.0]))
+    both = average([a, b], "ab", [0.7, 0.3])
+    features = {"x": 1.0, "y": 1.0}
+    assert np.allclose(both.scores(features), 0.7 * a.scores(features) + 0.3 * b.scores(features))
+    with pytest.raises(ValueError):
+        average([a, b], "ab", [0.5, 0.6])
+
+
+def test_the_sentence_vector_has_a_model_of_its_own() -> None:
+    sparse = [{"w=son": 1.0}, {"w=stake": 1.0}] * 3
+    vectors = [{"vec=0": 1.0, "vec=1": 0.0}, {"vec=0": 0.0, "vec=1": 1.0}] * 3
+    features = [{**s, **v} for s, v in zip(sparse, vectors, strict=True)]
+    labels, groups = [FAMILY, OWNER] * 3, [f"g{i}" for i in range(6)]
+    settings = TrainingSettings(views=((),), vector_share=0.25)
+    both = fit(features, labels, groups, settings)
+    assert set(both.features) == {"w=son", "w=stake", "vec=0", "vec=1"}
+    plain = TrainingSettings(views=((),), vector_share=0.0)
+    renamed = [{name.replace("vec=", "v"): value for name, value in v.items()} for v in vectors]
+    alone = fit(renamed, labels, groups, plain)  # the vector's model, under names a view reads
+    words = fit(sparse, labels, groups, plain)
+    # the sparse view never read the vector: the mix is 3/4 of the words' model, 1/4 the vector's
+    for item, other in zip(features, renamed, strict=True):
+        assert np.allclose(both.scores(item), 0.75 * words.scores(item) + 0.25 * alone.scores(other))
+    assert both.reads_vectors and not words.reads_vectors
+    assert fit(features, labels, groups, TrainingSettings(views=((),), vector_share=0.0)).reads_vectors is False

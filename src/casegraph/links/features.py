@@ -20,7 +20,9 @@ hints at are joined with the kinds of the two names: "President" beside a
 person whose other party is an organisation or a country says MANAGER, beside
 a person whose other party is a person it says little.
 
-Features are sparse `name=value` strings with weight 1.0.
+Features are sparse `name=value` strings with weight 1.0; given an embedder,
+`featurize` adds the sentence's meaning as 384 dense `vec=` features
+(`vectors.py`).
 """
 
 from __future__ import annotations
@@ -32,8 +34,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from casegraph.clean.embedding import Embedder
 from casegraph.links.kinds import name_kinds, name_shape, resolved_kind, same_territory
 from casegraph.links.lexicon import ORG_KINDS, trigger_types
+from casegraph.links.vectors import vector_features
 
 Features = dict[str, float]
 
@@ -62,13 +66,22 @@ class Located:
 
 
 def featurize(
-    nlp: Language, examples: Iterable[LinkExample], batch_size: int = 64
+    nlp: Language,
+    examples: Iterable[LinkExample],
+    embedder: Embedder | None = None,
+    batch_size: int = 64,
 ) -> Iterator[Features]:
-    """Parse each sentence once and yield its features, in order."""
+    """Parse each sentence once and yield its features, in order; with an `embedder`, also the
+    sentence-vector features (`vectors.py`)."""
     items = list(examples)
-    docs = nlp.pipe((e.sentence for e in items), batch_size=batch_size)
-    for doc, example in zip(docs, items, strict=True):
-        yield sentence_features(doc, example.source, example.target)
+    for start in range(0, len(items), batch_size):
+        batch = items[start : start + batch_size]
+        docs = nlp.pipe((e.sentence for e in batch), batch_size=batch_size)
+        meanings = vector_features(embedder, batch) if embedder is not None else [{}] * len(batch)
+        for doc, example, meaning in zip(docs, batch, meanings, strict=True):
+            features = sentence_features(doc, example.source, example.target)
+            features.update(meaning)
+            yield features
 
 
 SPACY_TYPES = ("type_s=", "type_t=", "types=", "types_any=")

@@ -8,12 +8,14 @@ split by pair (never a shuffled split, which measures memory of the pair),
 and each sentence weighs 1/sqrt(size of its pair) times its class's rarity:
 large pairs and common types do not drown the rest.
 
-The model is two logistic regressions averaged: one reads the sentence with
-spaCy's entity labels of the two names (`features.SPACY_TYPES`), the other
-the same sentence with the kinds read from the names' own strings instead
-(`features.KIND_FEATURES`). Their class scores are averaged, which is again
-one linear model: the shipped weights are the mean of the two (a feature one
-of them never saw counts 0 there), so predicting stays one product with numpy.
+The model is three logistic regressions averaged: one reads the sentence with
+spaCy's entity labels of the two names (`features.SPACY_TYPES`), one the same
+sentence with the kinds read from the names' own strings instead
+(`features.KIND_FEATURES`), and one the sentence's embedding with the names
+masked (`vectors.py`), which weighs `vector_share` of the average. Averaged
+class scores are again one linear model: the shipped weights are the weighted
+mean of the three (a feature one of them never saw counts 0 there), so
+predicting stays one product with numpy.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import numpy.typing as npt
 from casegraph.errors import InputError
 from casegraph.links.classifier import pair_key
 from casegraph.links.features import KIND_FEATURES, SPACY_TYPES, Features, LinkExample
+from casegraph.links.vectors import VECTOR
 from casegraph.links.weights import LinkWeights
 from casegraph.model import LinkType
 
@@ -53,9 +56,13 @@ class TrainingSettings:
     c: float = 1.0
     min_count: int = 2
     max_iter: int = 3000
-    version: str = "links-v1"
+    version: str = "links-v2"
     views: tuple[tuple[str, ...], ...] = (KIND_FEATURES, SPACY_TYPES)
-    """One model per entry, each blind to the features with these prefixes; their scores averaged."""
+    """One model per entry, each blind to the features with these prefixes (and to the sentence
+    vector); their scores averaged."""
+    vector_share: float = 0.3
+    """Weight of the model on the sentence vector alone in the average (the sparse views share the
+    rest); it is left out when the features hold no vector."""
 
 
 def read_labelled(path: Path) -> list[Labelled]:
@@ -102,12 +109,18 @@ def fit(
     settings: TrainingSettings = TrainingSettings(),
 ) -> LinkWeights:
     """Multinomial logistic regressions over the features seen at least `min_count` times, one
-    per view of `settings.views`, averaged into one linear model."""
+    per view of `settings.views` and one on the sentence vector, averaged into one linear model."""
+    views = settings.views or ((),)
     fitted = [
-        _fit_one([_without(item, blind) for item in features], labels, groups, settings)
-        for blind in settings.views or ((),)
+        _fit_one([_without(item, (*blind, VECTOR)) for item in features], labels, groups, settings)
+        for blind in views
     ]
-    return average(fitted, settings.version)
+    if settings.vector_share <= 0 or not any(n.startswith(VECTOR) for n in features[0]):
+        return average(fitted, settings.version)
+    vector = [{n: v for n, v in item.items() if n.startswith(VECTOR)} for item in features]
+    fitted.append(_fit_one(vector, labels, groups, settings))
+    sparse = (1 - settings.vector_share) / len(views)
+    return average(fitted, settings.version, [sparse] * len(views) + [settings.vector_share])
 
 
 def _without(features: Features, blind: tuple[str, ...]) -> Features:
@@ -144,19 +157,25 @@ def _fit_one(
     )
 
 
-def average(models: Sequence[LinkWeights], version: str) -> LinkWeights:
-    """One linear model whose class scores are the mean of the models' scores: coefficients
-    averaged over the union of their features (0 where a model lacks one), intercepts averaged."""
+def average(
+    models: Sequence[LinkWeights], version: str, shares: Sequence[float] | None = None
+) -> LinkWeights:
+    """One linear model whose class scores are the (weighted) mean of the models' scores:
+    coefficients averaged over the union of their features (0 where a model lacks one),
+    intercepts averaged. `shares` default to equal and must sum to 1."""
     classes = models[0].classes
     if any(m.classes != classes for m in models):
         raise ValueError("averaged link models must know the same classes")
+    weights = list(shares) if shares is not None else [1 / len(models)] * len(models)
+    if len(weights) != len(models) or not math.isclose(sum(weights), 1.0):
+        raise ValueError("one share per averaged link model, summing to 1")
     names = sorted({n for m in models for n in m.features})
     index = {n: i for i, n in enumerate(names)}
     coef = np.zeros((len(classes), len(names)))
-    for m in models:
-        coef[:, [index[n] for n in m.features]] += m.coef
-    intercept = np.mean([m.intercept for m in models], axis=0)
-    return LinkWeights(version, classes, tuple(names), coef / len(models), intercept)
+    for m, w in zip(models, weights, strict=True):
+        coef[:, [index[n] for n in m.features]] += w * m.coef
+    intercept = np.sum([w * m.intercept for m, w in zip(models, weights, strict=True)], axis=0)
+    return LinkWeights(version, classes, tuple(names), coef, intercept)
 
 
 def pair_folds(

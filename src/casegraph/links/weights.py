@@ -3,7 +3,8 @@
 The weights ship as one compressed `.npz` of plain arrays (feature names,
 class names, coefficients), loaded with `allow_pickle=False`: reading the
 artifact runs no code, and predicting needs neither scikit-learn nor the
-training data.
+training data. Its features come from the parse and, for the `vec=` ones,
+from the sentence embedder (`vectors.py`).
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ import numpy as np
 import numpy.typing as npt
 
 from casegraph.errors import InputError
+from casegraph.links.vectors import VECTOR
 from casegraph.model import LinkType
 
 Matrix: TypeAlias = npt.NDArray[np.float64]
 
-ARTIFACT = "links-v1.npz"
+ARTIFACT = "links-v2.npz"
 """The bundled model; a retrained model with other features gets a new version in its name."""
 
 
@@ -44,6 +46,11 @@ class LinkWeights:
                 f"link model {self.version}: coefficients do not fit its classes and features"
             )
         object.__setattr__(self, "index", {name: i for i, name in enumerate(self.features)})
+
+    @property
+    def reads_vectors(self) -> bool:
+        """Whether the model weighs sentence vectors (`vectors.py`), so needs the embeddings."""
+        return any(name.startswith(VECTOR) for name in self.features)
 
     def scores(self, features: Mapping[str, float]) -> Matrix:
         """Class scores (logits) of one feature set; features the model never saw count for nothing."""
