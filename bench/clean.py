@@ -57,6 +57,7 @@ HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared"
 ARTICLES = SHARED / "data" / "articles"
 INJECTED = HERE / "data" / "injected_paragraphs.tsv"
+TRAINING = HERE / "data" / "training_paragraphs.tsv"
 WORD = re.compile(r"\w+")
 
 
@@ -91,6 +92,12 @@ def load_injected(half: str) -> list[tuple[str, str]]:
         if half == "all" or (half == "tune") == (index % 2 == 0):
             chosen.append((category, text))
     return chosen
+
+
+def load_training() -> list[tuple[str, str]]:
+    """(category, paragraph) pairs written to train `--fit`'s model only: never injected by the bench."""
+    rows = [line.split("\t", 1) for line in TRAINING.read_text(encoding="utf-8").splitlines()[1:]]
+    return [(category, text) for category, text in rows]
 
 
 def norm(text: str) -> str:
@@ -356,15 +363,19 @@ def fit_run(pages: Sequence[Page], pool: list[tuple[str, str]], seed: int, draws
             test_draws: int = 10) -> None:
     """Refit the embedding model of `clean.paragraphs` on these pages (the tune half only).
 
-    Weights: positives are the half's written paragraphs drawn `draws` times
-    (1-4 at random places) into each page's gold text; negatives the article
-    paragraphs of the bench's own injected documents; logistic regression
-    (C=FIT_C, balanced classes) over `Judged`'s features.
+    Weights: positives are the half's written paragraphs and the training
+    paragraphs (bench/data/training_paragraphs.tsv: 72 more in the same nine
+    categories, written for the fit only and never injected by the bench) drawn
+    `draws` times (1-4 at random places) into each page's gold text; negatives
+    the article paragraphs of the bench's own injected documents; logistic
+    regression (C=FIT_C, balanced classes) over `Judged`'s features.
 
     Threshold, by an internal cross-validation, so that it is set on pages and
     written paragraphs the model has not seen: the pages are split in FIT_FOLDS
     folds and the written paragraphs too (by their rank in their category);
     for each fold a model fitted as above on the other pages and paragraphs
+    (and all the training paragraphs, which are never held out: the held-out
+    paragraphs are the bench's own, so the estimate is of the bench's style)
     scores the fold's bench documents (html and text) with their injections
     replaced, `test_draws` times, by 1-4 of the fold's own paragraphs (lexical
     rules rerun). The threshold is the highest at which these out-of-fold
@@ -394,12 +405,17 @@ def fit_run(pages: Sequence[Page], pool: list[tuple[str, str]], seed: int, draws
             if label == "inj":
                 injected.setdefault(sample.texts[i], (sample.vectors[i], sample.parts[i]))
     names = sorted(injected)
+    # the training paragraphs join every training fold, never a held-out one
+    extra = [repair(text) for _, text in load_training()]
+    vectors, parts = embedder.embed_with_parts(extra, [cleaner.sentence_spans(t) for t in extra])
+    for i, text in enumerate(extra):
+        injected.setdefault(text, (vectors[i], parts[i]))
     keys = [f.name for f in fields(cleaner.Judged) if f.name != "body"]
 
     def negatives(chosen: list[Sample]) -> list:
         return [j for s in chosen for i, j in s.judged.items() if s.labels[i] != "inj"]
 
-    positives = _drawn_positives(samples, names, injected, draws, random.Random(1))
+    positives = _drawn_positives(samples, names + extra, injected, draws, random.Random(1))
     weights, intercept = _logistic(positives, negatives(samples), keys)
 
     order = list(range(len(pages)))
@@ -415,7 +431,7 @@ def fit_run(pages: Sequence[Page], pool: list[tuple[str, str]], seed: int, draws
     held_scores: list[dict[int, float]] = []
     for fold in range(FIT_FOLDS):
         train = [s for s in samples if page_fold[s.page] != fold]
-        train_names = [n for n in names if text_fold[n] != fold]
+        train_names = [n for n in names if text_fold[n] != fold] + extra
         fold_weights, fold_intercept = _logistic(
             _drawn_positives(train, train_names, injected, draws, draw), negatives(train), keys)
         fold_names = [n for n in names if text_fold[n] == fold]
@@ -431,7 +447,8 @@ def fit_run(pages: Sequence[Page], pool: list[tuple[str, str]], seed: int, draws
     def shown(measured: dict[str, tuple[float, float]]) -> dict[str, tuple[float, str]]:
         return {k: (round(v[0], 3), f"{v[1]:.3%}") for k, v in measured.items()}
 
-    print(f"fit on {len(pages)} pages: {len(positives)} drawn injected paragraphs, "
+    print(f"fit on {len(pages)} pages: {len(positives)} drawn injected paragraphs "
+          f"({len(names)} of the half's written paragraphs, {len(extra)} training ones), "
           f"{len(negatives(samples))} article paragraphs")
     print(f"WEIGHTS = {weights}\nINTERCEPT = {intercept}\nOFF_TOPIC_SCORE = {threshold}")
     print(f"  cross-validated ({FIT_FOLDS} folds, {len(held_out)} documents) at that threshold:",

@@ -16,7 +16,7 @@ from casegraph.clean.paragraphs import (
     withhold,
 )
 from casegraph.model import Document
-from tests.conftest import SEED_ARTICLE, SEED_REWRITE, seed_spam_paragraphs
+from tests.conftest import ROOT, SEED_ARTICLE, SEED_REWRITE, seed_spam_paragraphs
 
 
 def _doc(text: str) -> Document:
@@ -170,3 +170,20 @@ def test_repair_keeps_page_starts_on_their_pages() -> None:
     first, second = (int(v) for v in (document.meta("page_starts") or "").split(","))
     assert document.text[first:].startswith("First page: the café")
     assert document.text[second:].startswith("Second page")
+
+
+def _tsv(name: str) -> list[list[str]]:
+    lines = (ROOT / "bench" / "data" / name).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "category\ttext"
+    return [line.split("\t") for line in lines[1:]]
+
+
+def test_training_paragraphs_are_new_and_in_the_bench_categories() -> None:
+    """bench/clean.py --fit's extra positives: never one of the paragraphs the bench injects."""
+    training, injected = _tsv("training_paragraphs.tsv"), _tsv("injected_paragraphs.tsv")
+    assert all(len(row) == 2 for row in training)
+    assert {c for c, _ in training} == {c for c, _ in injected}
+    texts = [t for _, t in training]
+    assert len(set(texts)) == len(texts) >= 60
+    assert not set(texts) & {t for _, t in injected}
+    assert all(15 <= len(t.split()) <= 60 for t in texts)

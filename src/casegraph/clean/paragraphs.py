@@ -32,8 +32,9 @@ Signals:
 With embeddings, a paragraph of 15 words or more (in a document of three
 paragraphs or more) is withheld when a small logistic model over these
 signals (`Judged`, weights and threshold fitted on the tune half of
-bench/clean.py, `--fit`) finds it foreign enough, unless it holds 40% of the
-document's words (then it is the document, not an insert); shorter paragraphs,
+bench/clean.py, `--fit`, with extra written training paragraphs; cleaner v6)
+finds it foreign enough, unless it holds 40% of the document's words (then it
+is the document, not an insert); shorter paragraphs,
 whose embeddings are too noisy, layout lines and promotional blocks are judged
 by the lexical rules. Without embeddings the lexical rules
 judge every paragraph: a paragraph is withheld when promotion is strong and
@@ -102,7 +103,7 @@ MAX_BLOCK = 6
 """A promotional block is a heading, a pitch and a few list items, not a page of them."""
 BLOCK_COHESION = 0.2
 
-# Embedding score (cleaner v5, fitted on bench/clean.py's `tune' half, see `Judged`).
+# Embedding score (cleaner v6, fitted on bench/clean.py's `tune' half, see `Judged`).
 EMBED_MIN_WORDS = 15
 """Shorter paragraphs are judged by the lexical rules: their embeddings are noisy."""
 EMBED_MIN_PARAGRAPHS = 3
@@ -112,20 +113,24 @@ NEIGHBOURS = 3
 BODY_SHARE = 0.4
 """A paragraph holding this share of the document's words is its body, never an insert."""
 WEIGHTS = {
-    "similarity": -7.462,
-    "nearest": -5.331,
-    "cohesion": -9.178,
-    "selling": 1.383,
-    "relative": -1.754,
-    "bridge": 2.903,
-    "orphan": 2.446,
-    "sentences": -7.717,
-    "specific": -15.623,
-    "quote": -5.046,
+    "similarity": -9.2,
+    "nearest": -5.644,
+    "cohesion": -7.875,
+    "selling": 1.254,
+    "relative": -1.693,
+    "bridge": 2.81,
+    "orphan": 2.279,
+    "sentences": -6.66,
+    "specific": -12.045,
+    "quote": -5.052,
 }
-INTERCEPT = 6.524
-"""Logistic model of "this paragraph was inserted", fitted on the tune half (see NOTES.md)."""
-OFF_TOPIC_SCORE = -1.32
+INTERCEPT = 6.768
+"""Logistic model of "this paragraph was inserted", fitted on the tune half (see NOTES.md).
+
+Positives: the tune half's written paragraphs and bench/data/training_paragraphs.tsv
+(72 written for the fit only), drawn into the tune pages; negatives their article paragraphs.
+"""
+OFF_TOPIC_SCORE = -1.58
 """A judged paragraph whose score (minus the model's log-odds) is under this is withheld.
 
 Set by cross-validation on the tune half, 0.1 point under the 0.5% text-loss target
