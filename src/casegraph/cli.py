@@ -18,7 +18,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from casegraph.analyse.case import case_from_export
@@ -31,7 +30,15 @@ from casegraph.commands.analysis import (
     print_sanctioned,
     timeline_command,
 )
-from casegraph.commands.common import CsvOutOption, DbOption, err, fail, open_store, out
+from casegraph.commands.common import (
+    CsvOutOption,
+    DbOption,
+    err,
+    fail,
+    open_store,
+    out,
+    progress,
+)
 from casegraph.commands.documents import documents_app
 from casegraph.commands.entities import entities_app
 from casegraph.commands.exports import FORMATS, write_export
@@ -81,17 +88,11 @@ def _run_ingest(
     store: Store, paths: list[str], workers: int | None = None, scheduler: str | None = None
 ) -> IngestReport:
     files = list(discover(paths))
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("ingesting", total=len(files))
+    with progress() as bar:
+        task = bar.add_task("ingesting", total=len(files))
 
         def advance(path: Path) -> None:
-            progress.update(task, advance=1, description=f"ingesting {path.name[:40]}")
+            bar.update(task, advance=1, description=f"ingesting {path.name[:40]}")
 
         if workers is None and scheduler is None:
             report = ingest(store, paths, on_file=advance, files=files)

@@ -8,6 +8,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from casegraph.settings import database_url
 from casegraph.store.database import Store
@@ -26,6 +27,19 @@ DbOption = Annotated[
         "--db", help="Database URL or SQLite file. Default: $CASEGRAPH_DB, else ./casegraph.db."
     ),
 ]
+
+
+def progress() -> Progress:
+    """A bar on standard error (what is done, how many of how many, time so far) that leaves no
+    trace once finished, so standard output stays the command's answer."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
 
 
 def fail(message: str) -> NoReturn:

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import IO, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from casegraph.commands.common import CsvOutOption, err, fail
+from casegraph.commands.common import CsvOutOption, err, fail, progress
 from casegraph.errors import CasegraphError
 from casegraph.links.table import LinkTable, read_table, write_table
 
@@ -87,14 +86,8 @@ def _classify(table: LinkTable, by_pair: bool) -> list[str]:
     from casegraph.links.classifier import default_classifier
 
     examples = table.examples()
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("reading sentences", total=len(examples))
+    with progress() as bar:
+        task = bar.add_task("reading sentences", total=len(examples))
         try:
             classifier = default_classifier()
         except CasegraphError as exc:
@@ -102,6 +95,6 @@ def _classify(table: LinkTable, by_pair: bool) -> list[str]:
         predictions = classifier.predict_rows(
             examples,
             by_pair=by_pair,
-            on_progress=lambda done: progress.update(task, completed=done),
+            on_progress=lambda done: bar.update(task, completed=done),
         )
     return [p.link_type.value for p in predictions]
