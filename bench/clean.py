@@ -342,7 +342,7 @@ def _logistic(positives: list, negatives: list, keys: list[str]) -> tuple[dict[s
 
 def _scores(samples: list[Sample], weights: dict[str, float], intercept: float) -> list[dict[int, float]]:
     def score(j) -> float:
-        return 99.0 if j.body else -(intercept + sum(w * float(getattr(j, k)) for k, w in weights.items()))
+        return 99.0 if j.body else j.score_under(weights, intercept)
 
     return [{i: score(j) for i, j in s.judged.items()} for s in samples]
 

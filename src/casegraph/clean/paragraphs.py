@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from statistics import median
 
@@ -373,7 +374,11 @@ class Judged:
     @property
     def score(self) -> float:
         """Minus the log-odds that the paragraph was inserted: low means foreign."""
-        return -(INTERCEPT + sum(w * float(getattr(self, k)) for k, w in WEIGHTS.items()))
+        return self.score_under(WEIGHTS, INTERCEPT)
+
+    def score_under(self, weights: Mapping[str, float], intercept: float) -> float:
+        """`score` under other weights (a refit being measured)."""
+        return -(intercept + sum(w * float(getattr(self, k)) for k, w in weights.items()))
 
     @property
     def withheld(self) -> bool:

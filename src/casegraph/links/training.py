@@ -124,8 +124,6 @@ def fit(
 
 
 def _without(features: Features, blind: tuple[str, ...]) -> Features:
-    if not blind:
-        return features
     return {n: v for n, v in features.items() if not n.startswith(blind)}
 
 
