@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from statistics import median
+
 import numpy as np
 import pytest
 
 from casegraph.clean import embedding
-from casegraph.clean.paragraphs import Judged, paragraphs, sentence_spans, withhold
+from casegraph.clean.paragraphs import (
+    Judged,
+    judged_paragraphs,
+    paragraph_signals,
+    paragraphs,
+    sentence_spans,
+    withhold,
+)
 from tests.conftest import SEED_ARTICLE, seed_spam_paragraphs
 
 
@@ -125,10 +135,46 @@ def test_an_on_topic_brief_that_names_no_one_in_the_story_is_withheld() -> None:
     assert withhold("\n".join(MATCH)) == ()
 
 
+FOREIGN = Judged(
+    similarity=0.0, nearest=0.0, cohesion=0.0, selling=4, relative=-0.5, bridge=0.5, orphan=1.0,
+    sentences=0.0, specific=0.0, quote=False, relative_nearest=-0.5, relative_sentences=-0.5,
+    relative_cohesion=-0.5, body=False,
+)
+
+
 def test_a_paragraph_holding_much_of_the_document_is_its_body() -> None:
-    foreign = Judged(0.0, 0.0, 0.0, 4, -0.5, 0.5, 1.0, 0.0, 0.0, False, body=False)
-    assert foreign.withheld
-    assert not Judged(0.0, 0.0, 0.0, 4, -0.5, 0.5, 1.0, 0.0, 0.0, False, body=True).withheld
+    assert FOREIGN.withheld
+    assert not replace(FOREIGN, body=True).withheld
+
+
+NOTE = (
+    "Customs officers at the port of Valmora impounded two containers of drone engines declared as "
+    "agricultural pumps on Monday, the harbour authority said, and opened an inquiry into the "
+    "shipping agent, Orlen Baltic Freight, which had filed the papers for a buyer in Karsk."
+)
+
+
+def test_a_two_paragraph_note_keeps_its_body_and_loses_its_insert() -> None:
+    """Two paragraphs: the larger is the body; the model judges the other against it."""
+    text = "\n".join([NOTE, RECIPE])
+    removed = {text[s.start : s.end]: s.reason for s in withhold(text)}
+    assert list(removed) == [RECIPE]
+    assert removed[RECIPE].startswith("off-topic: similarity ")
+    assert withhold(NOTE) == ()
+
+
+def test_relative_features_are_measured_against_the_document_median() -> None:
+    """Each relative feature is its raw value minus the median over the judged paragraphs."""
+    texts = [*MATCH, BRIEF]
+    embedder = embedding.load()
+    vectors, parts = embedder.embed_with_parts(texts, [sentence_spans(t) for t in texts])
+    judged = judged_paragraphs(vectors, parts, texts, paragraph_signals(texts))
+    for raw, relative in (("nearest", "relative_nearest"), ("sentences", "relative_sentences"),
+                          ("cohesion", "relative_cohesion"), ("similarity", "relative")):
+        middle = median(getattr(j, raw) for j in judged.values())
+        for j in judged.values():
+            assert getattr(j, relative) == pytest.approx(getattr(j, raw) - middle, abs=1e-6)
+    assert judged[len(MATCH)].relative_sentences < 0 and judged[len(MATCH)].relative_cohesion < 0
 
 
 def test_lexical_rules_alone_unless_embeddings_are_asked_for(

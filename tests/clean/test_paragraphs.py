@@ -47,6 +47,18 @@ def test_rewrite_keeps_article_drops_navigation_caption_and_byline() -> None:
     }
 
 
+def test_a_paragraph_labelled_as_an_advertisement_is_withheld_as_such() -> None:
+    article = SEED_REWRITE.read_text(encoding="utf-8").split("\n")
+    ad = ("Sponsored: Renters across the region are cutting their heating bills with a smart "
+          "thermostat that installs in minutes.")
+    text = "\n".join([*article[:6], ad, *article[6:]])
+    reasons = {text[s.start : s.end]: s.reason for s in withhold(text, use_embeddings=False)}
+    assert reasons[ad] == "advertisement: labelled by the publisher"
+    sponsor = "Sponsored by the port authority, the survey counted 41 ships in the harbour."
+    text = "\n".join([*article[:6], sponsor, *article[6:]])
+    assert sponsor not in {text[s.start : s.end] for s in withhold(text, use_embeddings=False)}
+
+
 def test_an_offer_the_article_is_about_is_kept() -> None:
     text = (
         "Retailer Brightmart cut prices on televisions for its holiday sale, the company said.\n"

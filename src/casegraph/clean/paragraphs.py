@@ -29,10 +29,10 @@ Signals:
   (offers, prizes, calls to click or subscribe, crypto pitches, clickbait),
   of addressing the reader ("you", "your") and of hype (exclamations, emoji).
 
-With embeddings, a paragraph of 15 words or more (in a document of three
+With embeddings, a paragraph of 15 words or more (in a document of two
 paragraphs or more) is withheld when a small logistic model over these
 signals (`Judged`, weights and threshold fitted on the tune half of
-bench/clean.py, `--fit`, with extra written training paragraphs; cleaner v6)
+bench/clean.py, `--fit`, with extra written training paragraphs; cleaner v7)
 finds it foreign enough, unless it holds 40% of the document's words (then it
 is the document, not an insert); shorter paragraphs,
 whose embeddings are too noisy, layout lines and promotional blocks are judged
@@ -93,6 +93,12 @@ NAVIGATION = re.compile(
     r"advertisement|related( articles| stories)?:?|read more:?|sponsored content)$",
     re.IGNORECASE,
 )
+AD_LABEL = re.compile(
+    r"^(sponsored( content)?|advertisement|advertorial|paid (content|post|partnership)|"
+    r"partner content)\s*[:|\u2013\u2014-]\s*\S",
+    re.IGNORECASE,
+)
+"""A paragraph the publisher labels as an advertisement ("Sponsored: ...")."""
 WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
 OFF_TOPIC = 0.04
@@ -104,34 +110,38 @@ MAX_BLOCK = 6
 """A promotional block is a heading, a pitch and a few list items, not a page of them."""
 BLOCK_COHESION = 0.2
 
-# Embedding score (cleaner v6, fitted on bench/clean.py's `tune' half, see `Judged`).
+# Embedding score (cleaner v7, fitted on bench/clean.py's `tune' half, see `Judged`).
 EMBED_MIN_WORDS = 15
 """Shorter paragraphs are judged by the lexical rules: their embeddings are noisy."""
-EMBED_MIN_PARAGRAPHS = 3
+EMBED_MIN_PARAGRAPHS = 2
+"""A short note and one insert: the body rule keeps the larger, the model judges the other."""
 EMBED_MAX_PARAGRAPHS = 1000
 """Beyond this (a book, not an article) the lexical rules judge alone (~40 ms a paragraph)."""
 NEIGHBOURS = 3
 BODY_SHARE = 0.4
 """A paragraph holding this share of the document's words is its body, never an insert."""
 WEIGHTS = {
-    "similarity": -9.2,
-    "nearest": -5.644,
-    "cohesion": -7.875,
-    "selling": 1.254,
-    "relative": -1.693,
-    "bridge": 2.81,
-    "orphan": 2.279,
-    "sentences": -6.66,
-    "specific": -12.045,
-    "quote": -5.052,
+    "similarity": -6.382,
+    "nearest": -4.897,
+    "cohesion": -6.549,
+    "selling": 0.949,
+    "relative": -1.467,
+    "bridge": 1.924,
+    "orphan": 1.613,
+    "sentences": -5.842,
+    "specific": -11.301,
+    "quote": -3.036,
+    "relative_nearest": -0.949,
+    "relative_sentences": -0.412,
+    "relative_cohesion": -0.093,
 }
-INTERCEPT = 6.768
+INTERCEPT = 5.613
 """Logistic model of "this paragraph was inserted", fitted on the tune half (see NOTES.md).
 
 Positives: the tune half's written paragraphs and bench/data/training_paragraphs.tsv
 (72 written for the fit only), drawn into the tune pages; negatives their article paragraphs.
 """
-OFF_TOPIC_SCORE = -1.58
+OFF_TOPIC_SCORE = -1.2
 """A judged paragraph whose score (minus the model's log-odds) is under this is withheld.
 
 Set by cross-validation on the tune half, 0.1 point under the 0.5% text-loss target
@@ -244,6 +254,8 @@ def layout_reason(text: str) -> str | None:
     """Navigation, captions and bylines, recognised by their form."""
     if NAVIGATION.match(text):
         return "navigation"
+    if AD_LABEL.match(text):
+        return "advertisement: labelled by the publisher"
     if CAPTION.match(text):
         return "image caption or disclaimer"
     if len(text) < 200 and BYLINE.match(text):
@@ -355,8 +367,11 @@ class Judged:
     paragraphs that do (in a story told through names, a paragraph naming none
     of them is foreign); specific: its names and figures (`specifics`) per word,
     at most MAX_SPECIFIC, and quote: it holds a double quotation mark (reporting
-    names, counts and quotes people; filler and pitches do not); body: it holds
-    BODY_SHARE of the document's words.
+    names, counts and quotes people; filler and pitches do not); relative_nearest,
+    relative_sentences and relative_cohesion: those three minus their median over
+    the document's judged paragraphs (as `relative` for similarity: what counts is
+    how a paragraph stands among its own page's, a listicle's paragraphs are all
+    far apart); body: it holds BODY_SHARE of the document's words.
     """
 
     similarity: float
@@ -369,6 +384,9 @@ class Judged:
     sentences: float
     specific: float
     quote: bool
+    relative_nearest: float
+    relative_sentences: float
+    relative_cohesion: float
     body: bool
 
     @property
@@ -411,9 +429,8 @@ def judged_paragraphs(
     used = Counter(name for own in names for name in own)
     shares = {i: any(used[name] > 1 for name in names[i]) for i in judged}
     total_words = sum(s.words for s in found) or 1
-    out: dict[int, Judged] = {}
+    measured: dict[int, tuple[float, float, float, float]] = {}
     for i in judged:
-        s = found[i]
         window = [j for j in range(max(0, i - NEIGHBOURS), min(n, i + NEIGHBOURS + 1)) if j != i]
         nearest = float(max(pairwise_sims[i, j] for j in window)) if window else 1.0
         if 0 < i < n - 1:
@@ -428,12 +445,17 @@ def judged_paragraphs(
             sentence_fit = float(best.mean())
         else:
             sentence_fit = nearest
+        measured[i] = (nearest, bridge, sentence_fit, found[i].cohesion)
+    middles = [float(np.median([m[k] for m in measured.values()])) for k in (0, 2, 3)]
+    out: dict[int, Judged] = {}
+    for i, (nearest, bridge, sentence_fit, cohesion) in measured.items():
+        s = found[i]
         peers = [shares[j] for j in judged if j != i]
         density = sum(peers) / len(peers) if peers else 0.0
         out[i] = Judged(
             similarity=float(rest[i]),
             nearest=nearest,
-            cohesion=s.cohesion,
+            cohesion=cohesion,
             selling=min(s.selling + s.publisher, 4),
             relative=float(rest[i]) - middle,
             bridge=bridge,
@@ -441,6 +463,9 @@ def judged_paragraphs(
             sentences=sentence_fit,
             specific=min(len(names[i]) / max(s.words, 1), MAX_SPECIFIC),
             quote=QUOTE.search(texts[i]) is not None,
+            relative_nearest=nearest - middles[0],
+            relative_sentences=sentence_fit - middles[1],
+            relative_cohesion=cohesion - middles[2],
             body=s.words / total_words >= BODY_SHARE,
         )
     return out
