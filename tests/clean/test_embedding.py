@@ -156,7 +156,7 @@ NOTE = (
 
 def test_a_two_paragraph_note_keeps_its_body_and_loses_its_insert() -> None:
     """Two paragraphs: the larger is the body; the model judges the other against it."""
-    text = "\n".join([NOTE, RECIPE])
+    text = f"{NOTE}\n{RECIPE}"
     removed = {text[s.start : s.end]: s.reason for s in withhold(text)}
     assert list(removed) == [RECIPE]
     assert removed[RECIPE].startswith("off-topic: similarity ")
