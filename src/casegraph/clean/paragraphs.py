@@ -140,6 +140,8 @@ INTERCEPT = 5.613
 
 Positives: the tune half's written paragraphs and bench/data/training_paragraphs.tsv
 (72 written for the fit only), drawn into the tune pages; negatives their article paragraphs.
+`--fit` printed these at commit 8a96707, before the bench's html injection was fixed; since
+then it prints slightly different ones (bench/README.md), not shipped: the report half had been read.
 """
 OFF_TOPIC_SCORE = -1.2
 """A judged paragraph whose score (minus the model's log-odds) is under this is withheld.
