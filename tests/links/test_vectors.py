@@ -14,6 +14,11 @@ def test_both_names_are_masked_in_any_case_and_as_a_prefix() -> None:
     assert masked(example) == "Alpha sold radios to Betan buyers via Alpha's office."
 
 
+def test_a_short_capital_name_is_masked_by_its_case_as_the_features_find_it() -> None:
+    example = LinkExample("The EU told us the US and European buyers met.", "US", "EU")
+    assert masked(example) == "The Beta told us the Alpha and European buyers met."
+
+
 def test_a_name_the_sentence_lacks_leaves_it_as_written() -> None:
     example = LinkExample("Jane Roe resigned.", "Jane Roe", "Acme Holdings")
     assert masked(example) == "Alpha resigned."

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from casegraph.clean.embedding import Embedder
 from casegraph.links.kinds import name_kinds, name_shape, resolved_kind, same_territory
 from casegraph.links.lexicon import ORG_KINDS, trigger_types
+from casegraph.links.mentions import case_flags, name_patterns
 from casegraph.links.vectors import vector_features
 
 Features = dict[str, float]
@@ -125,10 +126,12 @@ def locate(doc: Doc, name: str) -> Located | None:
     name = name.strip()
     if not name:
         return None
-    flags = 0 if name.isupper() and len(name) <= 4 else re.IGNORECASE
-    exact = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text, flags)
-    if exact is None and len(name) > 3:
-        exact = re.search(rf"(?<!\w){re.escape(name)}", doc.text, flags)
+    flags = case_flags(name)
+    exact = None
+    for pattern in name_patterns(name):
+        exact = re.search(pattern, doc.text, flags)
+        if exact is not None:
+            break
     if exact is not None:
         span = doc.char_span(exact.start(), exact.end(), alignment_mode="expand")
         if span is not None:
@@ -149,11 +152,8 @@ def occurrences(doc: Doc, name: str) -> list[Located]:
     name = name.strip()
     if not name:
         return []
-    flags = 0 if name.isupper() and len(name) <= 4 else re.IGNORECASE
-    patterns = [rf"(?<!\w){re.escape(name)}(?!\w)"]
-    if len(name) > 3:
-        patterns.append(rf"(?<!\w){re.escape(name)}")
-    found = _spans(doc, patterns, flags, "exact")
+    flags = case_flags(name)
+    found = _spans(doc, name_patterns(name), flags, "exact")
     if found:
         return found
     for word in sorted(_name_words(name), key=len, reverse=True):

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from casegraph.links.mentions import case_flags, name_patterns
+
 if TYPE_CHECKING:
     from casegraph.clean.embedding import Embedder
     from casegraph.links.features import LinkExample
@@ -30,13 +32,13 @@ STAND_INS = ("Alpha", "Beta")
 
 
 def masked(example: LinkExample) -> str:
-    """The sentence with each name (as written, any case, also as a prefix: `Russia` in
-    `Russian`) replaced by its stand-in."""
+    """The sentence with each name replaced by its stand-in, wherever the features would find
+    it (`links.mentions`: as written, also as a prefix, short capitals by their case)."""
     text = example.sentence
     for name, stand_in in zip((example.source, example.target), STAND_INS, strict=True):
         name = name.strip()
-        if name:
-            text = re.sub(rf"(?<!\w){re.escape(name)}", stand_in, text, flags=re.IGNORECASE)
+        for pattern in name_patterns(name) if name else ():
+            text = re.sub(pattern, stand_in, text, flags=case_flags(name))
     return text
 
 
