@@ -160,7 +160,7 @@ def insert_html(html: bytes, gold: str, injected: list[str], rng: random.Random)
 
     The page is decoded as the reader decodes it and written back as UTF-8: lxml
     reads bytes without a charset declaration as Latin-1, and writing that tree
-    as UTF-8 turned every non-ASCII character of a fifth of the pages into mojibake.
+    as UTF-8 garbled the non-ASCII characters of a fifth of the pages (mojibake).
     """
     tree = lxml.html.document_fromstring(XML_DECLARATION.sub("", decode_file(html), count=1))
     gold_norm = norm(gold)
