@@ -424,15 +424,15 @@ def judged_paragraphs(
         return {}
     rest = embedding.similarity_to_rest(vectors)
     pairwise_sims = vectors @ vectors.T
-    middle = float(np.median([rest[i] for i in judged]))
     owner = np.concatenate([np.full(len(v), i) for i, v in enumerate(sentences)])
     all_sentences = np.concatenate(sentences) if sentences else np.zeros((0, 384), np.float32)
     names = [specifics(t) for t in texts]
     used = Counter(name for own in names for name in own)
     shares = {i: any(used[name] > 1 for name in names[i]) for i in judged}
     total_words = sum(s.words for s in found) or 1
-    measured: dict[int, tuple[float, float, float, float]] = {}
+    out: dict[int, Judged] = {}
     for i in judged:
+        s = found[i]
         window = [j for j in range(max(0, i - NEIGHBOURS), min(n, i + NEIGHBOURS + 1)) if j != i]
         nearest = float(max(pairwise_sims[i, j] for j in window)) if window else 1.0
         if 0 < i < n - 1:
@@ -447,30 +447,46 @@ def judged_paragraphs(
             sentence_fit = float(best.mean())
         else:
             sentence_fit = nearest
-        measured[i] = (nearest, bridge, sentence_fit, found[i].cohesion)
-    middles = [float(np.median([m[k] for m in measured.values()])) for k in (0, 2, 3)]
-    out: dict[int, Judged] = {}
-    for i, (nearest, bridge, sentence_fit, cohesion) in measured.items():
-        s = found[i]
         peers = [shares[j] for j in judged if j != i]
         density = sum(peers) / len(peers) if peers else 0.0
         out[i] = Judged(
             similarity=float(rest[i]),
             nearest=nearest,
-            cohesion=cohesion,
+            cohesion=s.cohesion,
             selling=min(s.selling + s.publisher, 4),
-            relative=float(rest[i]) - middle,
+            relative=0.0,
             bridge=bridge,
             orphan=(0.0 if shares[i] else 1.0) * density,
             sentences=sentence_fit,
             specific=min(len(names[i]) / max(s.words, 1), MAX_SPECIFIC),
             quote=QUOTE.search(texts[i]) is not None,
-            relative_nearest=nearest - middles[0],
-            relative_sentences=sentence_fit - middles[1],
-            relative_cohesion=cohesion - middles[2],
+            relative_nearest=0.0,
+            relative_sentences=0.0,
+            relative_cohesion=0.0,
             body=s.words / total_words >= BODY_SHARE,
         )
-    return out
+    return _relative_to_median(out)
+
+
+RELATIVE = {
+    "relative": "similarity",
+    "relative_nearest": "nearest",
+    "relative_sentences": "sentences",
+    "relative_cohesion": "cohesion",
+}
+"""`Judged`'s relative features and the feature each is measured from."""
+
+
+def _relative_to_median(judged: dict[int, Judged]) -> dict[int, Judged]:
+    """Each RELATIVE feature set to its feature minus that feature's median over the document."""
+    middles = {
+        relative: float(np.median([getattr(j, raw) for j in judged.values()]))
+        for relative, raw in RELATIVE.items()
+    }
+    return {
+        i: replace(j, **{rel: getattr(j, raw) - middles[rel] for rel, raw in RELATIVE.items()})
+        for i, j in judged.items()
+    }
 
 
 def embedding_reasons(
