@@ -231,9 +231,8 @@ class Tally:
             print(f"         lost: {text[:110]!r}")
 
 
-def injected_tallies(half: str, seed: int) -> tuple[Tally, Tally, float]:
-    """One draw of injections into one half's pages: html and text tallies, seconds spent cleaning text."""
-    pages, pool = load_pages(half), load_injected(half)
+def injected_tallies(pages: Sequence[Page], pool: list[tuple[str, str]], seed: int) -> tuple[Tally, Tally, float]:
+    """One draw of injections into the pages: html and text tallies, seconds spent cleaning text."""
     rng = random.Random(seed)
     html_tally, text_tally = Tally(), Tally()
     elapsed = 0.0
@@ -251,32 +250,31 @@ def injected_tallies(half: str, seed: int) -> tuple[Tally, Tally, float]:
     return html_tally, text_tally, elapsed / max(len(pages), 1)
 
 
-def injected_run(half: str, seeds: Sequence[int]) -> None:
+def injected_run(pages: Sequence[Page], pool: list[tuple[str, str]], seeds: Sequence[int]) -> None:
     """The injected-paragraph figures for each draw (seed) and, over several, pooled.
 
     One draw puts about 200 paragraphs into 90 pages: the share withheld moves by
     about a point from one draw to the next, as much as the margin a target leaves.
     """
-    pool = load_injected(half)
-    print(f"injected spam and off-topic paragraphs ({len(pool)} written paragraphs, "
-          f"seed{'s' if len(seeds) > 1 else ''} {', '.join(map(str, seeds))})")
-    if len(seeds) == 1:
-        html_tally, text_tally, seconds = injected_tallies(half, seeds[0])
-        html_tally.report("html")
-        text_tally.report("text")
-        print(f"  cleaning time per text document: {seconds:.3f} s")
-        return
     from concurrent.futures import ProcessPoolExecutor
 
+    print(f"injected spam and off-topic paragraphs ({len(pool)} written paragraphs, "
+          f"seed{'s' if len(seeds) > 1 else ''} {', '.join(map(str, seeds))})")
     pooled = {"html": Tally(), "text": Tally()}
+    seconds = []
     with ProcessPoolExecutor(max_workers=min(len(seeds), os.cpu_count() or 1)) as workers:
-        for seed, (html_tally, text_tally, _) in zip(seeds, workers.map(injected_tallies, [half] * len(seeds), seeds)):
+        draws = workers.map(injected_tallies, [pages] * len(seeds), [pool] * len(seeds), seeds)
+        for seed, (html_tally, text_tally, spent) in zip(seeds, draws):
+            seconds.append(spent)
             for label, tally in (("html", html_tally), ("text", text_tally)):
-                print(f"  seed {seed:3} {tally.line(label)}", flush=True)
+                if len(seeds) > 1:
+                    print(f"  seed {seed:3} {tally.line(label)}", flush=True)
                 pooled[label].merge(tally)
-    print(f"pooled over {len(seeds)} draws:")
+    if len(seeds) > 1:
+        print(f"pooled over {len(seeds)} draws:")
     for label, tally in pooled.items():
         tally.report(label)
+    print(f"  cleaning time per text document: {mean(seconds):.3f} s")
 
 
 FIT_C = 0.1
@@ -635,7 +633,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     if args.only in (None, "main"):
         main_text(pages)
     if args.only in (None, "injected"):
-        injected_run(args.half, range(args.seed, args.seed + args.draws))
+        injected_run(pages, pool, range(args.seed, args.seed + args.draws))
     if args.only in (None, "duplicates"):
         duplicates_run(pages, args.seed)
 
